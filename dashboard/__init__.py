@@ -1,0 +1,1 @@
+"""The presswatch Streamlit dashboard: reads only the published warehouse snapshot."""

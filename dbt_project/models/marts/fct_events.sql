@@ -1,0 +1,132 @@
+-- One row per extracted event, with its article, both actors and whether this article is the
+-- first to report the event (by fingerprint: source, type, target, date).
+--
+-- Incremental per article like fct_quotes: articles ingested or (re-)extracted since the last
+-- build, articles whose stored article fields or actor attributes no longer match, and every
+-- article sharing a fingerprint with those are recomputed. A full refresh gives the same rows.
+-- depends_on: {{ ref('stg_events') }}
+-- depends_on: {{ ref('stg_actors') }}
+-- depends_on: {{ ref('stg_articles') }}
+{{ config(
+    materialized='incremental',
+    incremental_strategy='delete+insert',
+    unique_key='article_id',
+    on_schema_change='append_new_columns',
+    post_hook=[
+        "{{ delete_rows_missing_upstream('event_id', ref('stg_events')) }}",
+        "{{ delete_rows_missing_upstream('article_id', ref('stg_articles')) }}",
+    ],
+) }}
+
+with articles as (
+    select * from {{ ref('int_articles_canonical') }}
+),
+
+{% if is_incremental() %}
+stored_actors as (
+    select article_id, source_actor_id as actor_id, source_name as name, source_country as country,
+        source_sector as sector
+    from {{ this }} where source_actor_id is not null
+    union all
+    select article_id, target_actor_id, target_name, target_country, target_sector
+    from {{ this }} where target_actor_id is not null
+),
+
+changed_articles as (
+    select article_id from articles where changed_at >= {{ changed_since_last_build() }}
+    union
+    select article_id from {{ this }} where article_id not in (select article_id from articles)
+    union
+    select t.article_id
+    from {{ this }} as t
+    inner join articles as a using (article_id)
+    where t.published_date is distinct from a.published_date
+        or t.outlet is distinct from a.outlet
+        or t.is_canonical is distinct from a.is_canonical
+    union
+    select s.article_id
+    from stored_actors as s
+    left join {{ ref('stg_actors') }} as act using (actor_id)
+    where act.actor_id is null
+        or s.name is distinct from act.name
+        or s.country is distinct from act.country
+        or s.sector is distinct from act.sector
+),
+
+touched_fingerprints as (
+    select fingerprint from {{ ref('stg_events') }}
+    where article_id in (select article_id from changed_articles)
+    union
+    select fingerprint from {{ this }}
+    where article_id in (select article_id from changed_articles)
+),
+
+batch_articles as (
+    select article_id from changed_articles
+    union
+    select article_id from {{ ref('stg_events') }}
+    where fingerprint in (select fingerprint from touched_fingerprints)
+),
+
+batch as (
+    select * from {{ ref('int_events_enriched') }}
+    where article_id in (select article_id from batch_articles)
+),
+{% else %}
+batch as (
+    select * from {{ ref('int_events_enriched') }}
+),
+{% endif %}
+
+reports as (
+    -- The first report is the earliest published article, ties broken by ingest time and id.
+    select
+        e.fingerprint,
+        arg_min(
+            e.article_id,
+            {'published': a.published_date, 'ingested': a.ingested_at, 'article': e.article_id}
+        ) as first_article_id,
+        count(distinct e.article_id) as articles_carrying
+    from {{ ref('stg_events') }} as e
+    inner join articles as a using (article_id)
+    where e.fingerprint in (select fingerprint from batch)
+    group by e.fingerprint
+)
+
+select
+    cast(b.event_id as varchar) as event_id,
+    cast(b.article_id as varchar) as article_id,
+    cast(b.published_date as date) as published_date,
+    cast(b.outlet as varchar) as outlet,
+    cast(b.event_type as varchar) as event_type,
+    cast(b.mode as varchar) as mode,
+    cast(b.score as double) as score,
+    cast(b.modality as varchar) as modality,
+    cast(b.event_count as integer) as event_count,
+    cast(b.source_actor_id as varchar) as source_actor_id,
+    cast(b.source_name as varchar) as source_name,
+    cast(b.source_country as varchar) as source_country,
+    cast(b.target_actor_id as varchar) as target_actor_id,
+    cast(b.target_name as varchar) as target_name,
+    cast(b.target_country as varchar) as target_country,
+    cast(b.event_date as date) as event_date,
+    cast(b.date_granularity as varchar) as date_granularity,
+    cast(b.date_flag as varchar) as date_flag,
+    cast(b.location_name as varchar) as location_name,
+    cast(b.location_country as varchar) as location_country,
+    cast(b.latitude as double) as latitude,
+    cast(b.longitude as double) as longitude,
+    cast(b.evidence as varchar) as evidence,
+    cast(b.start_char as integer) as start_char,
+    cast(b.end_char as integer) as end_char,
+    cast(b.fingerprint as varchar) as fingerprint,
+    cast(b.article_id = r.first_article_id as boolean) as is_first_report,
+    cast(b.is_canonical as boolean) as is_canonical,
+    cast(b.event_day as date) as event_day,
+    cast(b.source_sector as varchar) as source_sector,
+    cast(b.target_sector as varchar) as target_sector,
+    cast(r.articles_carrying as bigint) as articles_carrying,
+    cast(b.extractor_version as varchar) as extractor_version,
+    cast(b.changed_at as timestamp) as changed_at
+from batch as b
+inner join reports as r using (fingerprint)

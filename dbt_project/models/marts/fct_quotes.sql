@@ -1,0 +1,115 @@
+-- One row per quote, with its article, speaker and how many articles carry the same quote.
+--
+-- Incremental per article (delete+insert on article_id). Recomputed each build: articles ingested
+-- or (re-)extracted since the last build, articles whose stored article fields or speaker
+-- attributes no longer match (ingest re-points duplicates in place; actors are refined across
+-- articles), and every article sharing a fingerprint with those, since their articles_carrying
+-- moves too. A full refresh gives the same rows.
+-- depends_on: {{ ref('stg_quotes') }}
+-- depends_on: {{ ref('stg_actors') }}
+-- depends_on: {{ ref('stg_articles') }}
+{{ config(
+    materialized='incremental',
+    incremental_strategy='delete+insert',
+    unique_key='article_id',
+    on_schema_change='append_new_columns',
+    post_hook=[
+        "{{ delete_rows_missing_upstream('quote_id', ref('stg_quotes')) }}",
+        "{{ delete_rows_missing_upstream('article_id', ref('stg_articles')) }}",
+    ],
+) }}
+
+with articles as (
+    select * from {{ ref('int_articles_canonical') }}
+),
+
+{% if is_incremental() %}
+changed_articles as (
+    select article_id from articles where changed_at >= {{ changed_since_last_build() }}
+    union
+    select article_id from {{ this }} where article_id not in (select article_id from articles)
+    union
+    select t.article_id
+    from {{ this }} as t
+    inner join articles as a using (article_id)
+    where t.published_date is distinct from a.published_date
+        or t.outlet is distinct from a.outlet
+        or t.title is distinct from a.title
+        or t.is_canonical is distinct from a.is_canonical
+        or t.is_outlet_canonical is distinct from a.is_outlet_canonical
+    union
+    select t.article_id
+    from {{ this }} as t
+    left join {{ ref('stg_actors') }} as act on act.actor_id = t.speaker_actor_id
+    where t.speaker_actor_id is not null
+        and (
+            act.actor_id is null
+            or t.speaker_name is distinct from act.name
+            or t.speaker_country is distinct from act.country
+            or t.speaker_sector is distinct from act.sector
+        )
+),
+
+touched_fingerprints as (
+    select fingerprint from {{ ref('stg_quotes') }}
+    where article_id in (select article_id from changed_articles)
+    union
+    select fingerprint from {{ this }}
+    where article_id in (select article_id from changed_articles)
+),
+
+batch_articles as (
+    select article_id from changed_articles
+    union
+    select article_id from {{ ref('stg_quotes') }}
+    where fingerprint in (select fingerprint from touched_fingerprints)
+),
+
+batch as (
+    select * from {{ ref('int_quotes_enriched') }}
+    where article_id in (select article_id from batch_articles)
+),
+{% else %}
+batch as (
+    select * from {{ ref('int_quotes_enriched') }}
+),
+{% endif %}
+
+carriers as (
+    select
+        q.fingerprint,
+        count(distinct q.article_id) as articles_carrying,
+        count(distinct a.outlet) as outlets_carrying
+    from {{ ref('stg_quotes') }} as q
+    inner join articles as a using (article_id)
+    where q.fingerprint in (select fingerprint from batch)
+    group by q.fingerprint
+)
+
+select
+    cast(b.quote_id as varchar) as quote_id,
+    cast(b.article_id as varchar) as article_id,
+    cast(b.published_date as date) as published_date,
+    cast(b.outlet as varchar) as outlet,
+    cast(b.title as varchar) as title,
+    cast(b.text as varchar) as text,
+    cast(b.kind as varchar) as kind,
+    cast(b.cue as varchar) as cue,
+    cast(b.speaker_actor_id as varchar) as speaker_actor_id,
+    cast(b.speaker_name as varchar) as speaker_name,
+    cast(b.speaker_kind as varchar) as speaker_kind,
+    cast(b.is_anonymous as boolean) as is_anonymous,
+    cast(b.anonymous_description as varchar) as anonymous_description,
+    cast(b.speaker_country as varchar) as speaker_country,
+    cast(b.speaker_sector as varchar) as speaker_sector,
+    cast(b.fingerprint as varchar) as fingerprint,
+    cast(c.articles_carrying as bigint) as articles_carrying,
+    cast(b.start_char as integer) as start_char,
+    cast(b.end_char as integer) as end_char,
+    cast(b.is_canonical as boolean) as is_canonical,
+    cast(c.outlets_carrying as bigint) as outlets_carrying,
+    cast(b.is_outlet_canonical as boolean) as is_outlet_canonical,
+    cast(b.extractor_version as varchar) as extractor_version,
+    cast(b.changed_at as timestamp) as changed_at
+from batch as b
+inner join carriers as c using (fingerprint)

@@ -1,0 +1,5 @@
+select
+    actor_id,
+    alias,
+    mentions
+from {{ source('nlp', 'actor_aliases') }}

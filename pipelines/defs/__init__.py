@@ -1,0 +1,1 @@
+"""Dagster definitions, one module per concern; loaded by pipelines.definitions."""

@@ -1,0 +1,1 @@
+"""Actors: mentions, within-article resolution, coding and canonical keys."""

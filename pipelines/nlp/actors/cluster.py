@@ -1,0 +1,353 @@
+"""Group an article's mentions into actors and code them (country, sector).
+
+Persons: a full name opens an actor; surname forms ("Macron", "Mr. Le Drian") join the
+full name they are a suffix of, the most recent one when several share a surname.
+Organisations join by dictionary entry, name, or acronym. Countries join by ISO code.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from pipelines.nlp.actors.lexicon import DictEntry, Lexicon, decode
+from pipelines.nlp.actors.mentions import Candidate
+from pipelines.nlp.actors.names import actor_id, canonical_key, fold, smart_title
+
+INITIAL = re.compile(r"^[a-z]\.?$")
+ACRONYM_SKIP = {"of", "the", "and", "for", "on", "in", "de", "&"}
+
+
+@dataclass
+class Actor:
+    kind: str
+    key_name: str
+    mentions: list[Candidate] = field(default_factory=list)
+    entry: DictEntry | None = None
+    iso3: str | None = None
+    group: dict | None = None
+    name_tokens: list[str] = field(default_factory=list)
+    extra: dict = field(default_factory=dict)
+    name: str = ""
+    country: str | None = None
+    sector: str | None = None
+    title: str | None = None
+    roles: list[str] = field(default_factory=list)
+
+    @property
+    def first(self) -> int:
+        return min(m.start for m in self.mentions)
+
+
+ARTICLE_PREFIX = re.compile(r"^(al|el|ad|as|ash|at|az|an|ar|ath|ul|bin)-(.+)$")
+
+
+def name_tokens(name: str) -> list[str]:
+    """Folded name words without middle initials; 'al-Assad' -> ['al', 'assad'] so that
+    'Assad' and 'Bashar al-Assad' share a surname."""
+    out = []
+    for tok in fold(name).replace(" - ", "-").split():
+        if INITIAL.match(tok):
+            continue
+        m = ARTICLE_PREFIX.match(tok)
+        out.extend([m.group(1), m.group(2)] if m else [tok])
+    return out
+
+
+def is_suffix(short: list[str], full: list[str]) -> bool:
+    return 0 < len(short) < len(full) and full[-len(short):] == short
+
+
+def same_person(a: list[str], b: list[str]) -> bool:
+    """'Vladimir V. Putin' ~ 'Vladimir Putin'; 'Mohammed bin Zayed' ~ 'Mohammed bin Zayed Al Nayhan'."""
+    if a == b:
+        return True
+    if len(a) >= 2 and len(b) >= 2 and a[0] == b[0] and a[-1] == b[-1]:
+        return True
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return len(short) >= 3 and long_[: len(short)] == short
+
+
+def initials(name: str) -> str:
+    words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in ACRONYM_SKIP]
+    return "".join(w[0] for w in words).upper() if len(words) >= 2 else ""
+
+
+class ActorBuilder:
+    def __init__(self, lex: Lexicon, published: date | None):
+        self.lex = lex
+        self.published = published
+        self.actors: list[Actor] = []
+
+    # ---- persons ------------------------------------------------------------------------
+    def persons(self, cands: list[Candidate]) -> None:
+        named = [(c, name_tokens(c.name)) for c in cands]
+        named = [(c, toks) for c, toks in named if toks]
+        all_names = [toks for _, toks in named]
+        clusters: list[Actor] = []
+        pending: list[tuple[Candidate, list[str]]] = []
+        for cand, toks in named:
+            if len(toks) >= 2 and not any(is_suffix(toks, other) for other in all_names):
+                for actor in clusters:
+                    if any(same_person(toks, t) for t in actor.extra["forms"]):
+                        actor.mentions.append(cand)
+                        actor.extra["forms"].append(toks)
+                        break
+                else:
+                    clusters.append(Actor("person", "", [cand], extra={"forms": [toks]}, name_tokens=toks))
+            else:
+                pending.append((cand, toks))
+        for cand, toks in pending:
+            owners = [a for a in clusters if any(is_suffix(toks, f) or f == toks for f in a.extra["forms"])]
+            if owners:
+                before = [a for a in owners if a.first <= cand.start]
+                pick = max(before, key=lambda a: max(m.start for m in a.mentions if m.start <= cand.start)) if before else owners[0]
+                pick.mentions.append(cand)
+                continue
+            entry = cand.entry or self.surname_entry(toks)
+            for actor in clusters:
+                if actor.extra.get("lone") == toks:
+                    actor.mentions.append(cand)
+                    break
+            else:
+                clusters.append(Actor("person", "", [cand], entry=entry, name_tokens=toks,
+                                      extra={"forms": [toks], "lone": toks}))
+        for actor in clusters:
+            self.finish_person(actor)
+        merged: dict[str, Actor] = {}
+        for actor in clusters:  # two forms that the dictionary knows as one person
+            key = fold(actor.key_name)
+            if key in merged:
+                merged[key].mentions.extend(actor.mentions)
+                merged[key].extra["forms"].extend(actor.extra["forms"])
+            else:
+                merged[key] = actor
+        self.actors.extend(merged.values())
+
+    def surname_entry(self, toks: list[str]) -> DictEntry | None:
+        for index in self.lex.surname_entries.get(" ".join(toks), []):
+            entry = self.lex.entries[index]
+            if entry.curated:
+                return entry
+        return None
+
+    def finish_person(self, actor: Actor) -> None:
+        lex = self.lex
+        surfaces = [m.name for m in actor.mentions]
+        longest = max(surfaces, key=lambda s: (len(name_tokens(s)), len(s)))
+        if actor.entry is None:
+            for cand in actor.mentions:
+                entries = [e for e in lex.lookup(cand.name) if e.kind == "person"]
+                if entries:
+                    actor.entry = entries[0]
+                    break
+        if actor.entry is None and len(actor.name_tokens) >= 2:
+            entry = self.surname_entry(actor.name_tokens[-1:])
+            if entry and name_tokens(entry.canonical)[0] == actor.name_tokens[0]:
+                actor.entry = entry
+        if actor.entry is not None and actor.entry.curated:
+            actor.name = actor.entry.canonical
+        else:
+            actor.name = re.sub(r"(?:'s|\u2019s)$", "", longest).strip()
+        actor.key_name = actor.name
+
+    # ---- organisations, countries, groups -------------------------------------------
+    def organizations(self, cands: list[Candidate], person_forms: dict[str, Actor]) -> None:
+        by_key: dict[str, Actor] = {}
+        for cand in cands:
+            folded = fold(cand.name)
+            folded = folded[4:] if folded.startswith("the ") else folded
+            if folded in person_forms:  # "Macron" tagged ORG
+                person_forms[folded].mentions.append(cand)
+                continue
+            key = f"entry:{id(cand.entry)}" if cand.entry else f"name:{folded}"
+            actor = by_key.get(key)
+            if actor is None:
+                actor = Actor("organization", "", [], entry=cand.entry)
+                by_key[key] = actor
+            actor.mentions.append(cand)
+        # acronyms written out elsewhere in the article join the full name
+        actors = list(by_key.values())
+        for actor in actors:
+            for other in actors:
+                if other is actor or not other.mentions or not actor.mentions:
+                    continue
+                short = {m.name.strip() for m in actor.mentions}
+                if any(initials(m.name) in short and initials(m.name) for m in other.mentions) and actor.entry is None:
+                    other.mentions.extend(actor.mentions)
+                    actor.mentions = []
+        for actor in actors:
+            if actor.mentions:
+                self.finish_org(actor)
+                self.actors.append(actor)
+
+    def finish_org(self, actor: Actor) -> None:
+        def clean(s: str) -> str:
+            s = re.sub(r"(?:'s|\u2019s)$", "", s).strip()
+            return s[4:] if s.lower().startswith("the ") else s
+
+        surfaces = [clean(m.name) for m in actor.mentions]
+        if actor.entry and actor.entry.curated:
+            actor.name = actor.entry.canonical
+            actor.key_name = actor.entry.canonical
+        else:
+            actor.name = max(surfaces, key=lambda s: (len(s.split()), len(s)))
+            actor.key_name = clean(actor.entry.canonical) if actor.entry else actor.name
+            if actor.entry and not any(s.lower() == actor.key_name for s in surfaces):
+                actor.name = smart_title(actor.key_name) if actor.key_name.islower() else actor.name
+
+    def countries(self, cands: list[Candidate]) -> None:
+        by_iso: dict[str, Actor] = {}
+        for cand in cands:
+            actor = by_iso.setdefault(cand.iso3, Actor("country", cand.iso3, [], iso3=cand.iso3))
+            actor.mentions.append(cand)
+        for iso3, actor in by_iso.items():
+            actor.name = self.lex.countries[iso3]["name"]
+            actor.key_name = iso3
+            actor.country = iso3
+            self.actors.append(actor)
+
+    def groups(self, cands: list[Candidate]) -> None:
+        by_name: dict[str, Actor] = {}
+        for cand in cands:
+            name = cand.group["name"]
+            actor = by_name.setdefault(name, Actor("group", name, [], group=cand.group))
+            actor.mentions.append(cand)
+        for actor in by_name.values():
+            actor.name = actor.key_name
+            actor.country = actor.group.get("country")
+            self.actors.append(actor)
+
+    # ---- coding ---------------------------------------------------------------------------
+    def entry_code(self, entry: DictEntry | None) -> tuple[str | None, str | None]:
+        return decode(entry.code_on(self.published)) if entry else (None, None)
+
+    def code_org(self, actor: Actor, org_at: dict) -> None:
+        lex = self.lex
+        country, sector = self.entry_code(actor.entry)
+        if actor.entry is None:
+            for cand in actor.mentions:
+                words = cand.name.replace("\u2019s", "").replace("'s", "").split()
+                for w in words:
+                    iso3 = lex.country_by_name.get(w) or lex.country_by_demonym.get(w)
+                    if iso3 and not country:
+                        country = iso3
+                head = words[-1].lower() if words else ""
+                if sector is None and head in lex.org_heads:
+                    sector = lex.org_heads[head]
+                if cand.sector_hint and sector is None:
+                    sector = cand.sector_hint
+                leader = cand.extras.get("leader_entry")
+                if leader is not None and country is None:
+                    country = self.entry_code(leader)[0]
+                if country is None and cand.extras.get("prefix_country"):
+                    country = cand.extras["prefix_country"]
+                if country is None and cand.extras.get("city"):
+                    country = cand.extras["city"]
+        actor.country, actor.sector = country, sector
+
+    def code_person(self, actor: Actor, org_lookup) -> None:
+        lex = self.lex
+        title_countries = Counter(m.role_country for m in actor.mentions if m.role_country)
+        roles = [m.role for m in actor.mentions if m.role]
+        actor.roles = list(dict.fromkeys(roles))
+        affiliation_country = next((m.affiliation_country for m in actor.mentions if m.affiliation_country), None)
+        org = None
+        for m in actor.mentions:
+            for span in m.extras.get("affiliation_spans", []):
+                org = org or org_lookup(span)
+        city = next((m.extras.get("affiliation_city") for m in actor.mentions if m.extras.get("affiliation_city")), None)
+        entry_country, entry_sector = self.entry_code(actor.entry)
+        role_sectors = [lex.role_sector(r) for r in actor.roles]
+        role_sector = next((s for s in role_sectors if s), None)
+        role_country = next((lex.roles.get(r, {}).get("country") for r in actor.roles if lex.roles.get(r, {}).get("country")), None)
+        country = (title_countries.most_common(1)[0][0] if title_countries else None) or affiliation_country \
+            or (org.country if org else None) or city or entry_country or role_country
+        if country in ("IGO",) and org is not None:
+            country = org.country
+        sector = role_sector or (org.sector if org else None) or entry_sector
+        if org is not None and org.sector in ("IGO", "NGO", "MED", "EDU", "BUS") and role_sector in (None, "NGO"):
+            sector = org.sector
+        actor.country, actor.sector = country, sector
+        actor.title = smart_title(actor.roles[0]) if actor.roles else None
+
+    # ---- output ---------------------------------------------------------------------------
+    def build(self, cands: list[Candidate]) -> list[Actor]:
+        persons = [c for c in cands if c.kind == "person"]
+        self.persons(persons)
+        person_forms: dict[str, Actor] = {}
+        for actor in self.actors:
+            for form in actor.extra.get("forms", []):
+                person_forms.setdefault(" ".join(form), actor)
+                person_forms.setdefault(form[-1], actor)
+        for cand in cands:
+            if cand.kind == "unknown":
+                actor = person_forms.get(fold(cand.name))
+                if actor is not None:
+                    cand.kind = "person"
+                    actor.mentions.append(cand)
+        self.organizations([c for c in cands if c.kind == "organization"], person_forms)
+        self.countries([c for c in cands if c.kind == "country"])
+        self.groups([c for c in cands if c.kind == "group"])
+        spans = {}
+        for actor in self.actors:
+            for m in actor.mentions:
+                spans[(m.start_tok, m.end_tok)] = actor
+        for actor in self.actors:
+            if actor.kind == "organization":
+                self.code_org(actor, spans)
+
+        def org_lookup(tok_span):
+            s, e = tok_span
+            for (ms, me), actor in spans.items():
+                if actor.kind == "organization" and ms >= s and me <= e:
+                    return actor
+            return None
+
+        for actor in self.actors:
+            if actor.kind == "person":
+                self.code_person(actor, org_lookup)
+        for actor in self.actors:
+            actor.mentions.sort(key=lambda m: m.start)
+        self.actors.sort(key=lambda a: a.first)
+        return self.actors
+
+
+def sweep_surnames(doc, actors: list[Actor], body_end: int) -> None:
+    """Surnames of the article's persons that the model did not tag ("Pedersen said")."""
+    taken = {t for a in actors for m in a.mentions for t in range(m.start_tok, m.end_tok)}
+    by_surname: dict[str, Actor] = {}
+    for actor in actors:
+        if actor.kind == "person":
+            for form in actor.extra.get("forms", []):
+                if len(form) >= 2:
+                    by_surname.setdefault(form[-1], actor)
+    for tok in doc:
+        if tok.idx >= body_end:
+            break
+        # the tagger sometimes calls a capitalised surname a NOUN ("Creemers said")
+        if tok.i in taken or tok.pos_ not in ("PROPN", "NOUN") or not tok.text[:1].isupper():
+            continue
+        actor = by_surname.get(fold(tok.text))
+        if actor is None or (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN"):
+            continue
+        actor.mentions.append(Candidate(tok.i, tok.i + 1, tok.idx, tok.idx + len(tok.text), tok.text, "person",
+                                        name=tok.text, label="SURNAME"))
+    for actor in actors:
+        actor.mentions.sort(key=lambda m: m.start)
+
+
+def actor_record(actor: Actor) -> dict:
+    key = canonical_key(actor.kind, actor.key_name)
+    return {
+        "actor_id": actor_id(key),
+        "canonical_key": key,
+        "name": actor.name,
+        "kind": actor.kind,
+        "country": actor.country,
+        "sector": actor.sector,
+        "title": actor.title,
+        "roles": actor.roles,
+    }

@@ -1,0 +1,54 @@
+"""The spaCy component that finds, clusters and codes the actors of an article."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipelines.nlp.actors.cluster import ActorBuilder, actor_record, sweep_surnames
+from pipelines.nlp.actors.describe import describe
+from pipelines.nlp.actors.lexicon import load_lexicon
+from pipelines.nlp.actors.mentions import find_candidates
+from pipelines.nlp.sentences import Sentences
+
+
+def analyse_actors(doc: Doc, published, body_end: int) -> tuple[list[dict], list[dict], list[dict]]:
+    """(actors, mentions, descriptions) as plain data; mentions point to actors by index."""
+    lex = load_lexicon()
+    candidates = find_candidates(lex, doc, body_end)
+    actors = ActorBuilder(lex, published).build(candidates)
+    sweep_surnames(doc, actors, body_end)
+    descriptions = describe(lex, doc, actors, body_end)
+    records, mentions = [], []
+    sentences = Sentences(doc)
+    for index, actor in enumerate(actors):
+        rec = actor_record(actor)
+        rec["gender"] = next((m.gender for m in actor.mentions if m.gender), None)
+        records.append(rec)
+        for m in actor.mentions:
+            sent_i = sentences.index_of_token(m.start_tok)
+            sent = sentences.spans[sent_i]
+            mentions.append({
+                "start": m.start, "end": m.end, "surface": m.surface, "mention_kind": m.mention_kind,
+                "actor": index, "kind": actor.kind, "sector": m.sector_hint,
+                "sentence_index": sent_i,
+                "sentence_start": sent.start_char, "sentence_end": sent.end_char,
+                "token": m.start_tok, "token_end": m.end_tok,
+            })
+    mentions.sort(key=lambda m: (m["start"], -m["end"]))
+    return records, mentions, descriptions
+
+
+class ActorsComponent:
+    def __init__(self, nlp: Language):
+        load_lexicon()  # fail early, and share the tables with forked workers
+
+    def __call__(self, doc: Doc) -> Doc:
+        from pipelines.nlp.pipeline import published_of
+
+        body_end = doc._.pw_body_end if doc._.pw_body_end is not None else len(doc.text)
+        actors, mentions, descriptions = analyse_actors(doc, published_of(doc), body_end)
+        doc._.pw_actors = actors
+        doc._.pw_mentions = mentions
+        doc._.pw_descriptions = descriptions
+        return doc

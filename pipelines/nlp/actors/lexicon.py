@@ -1,0 +1,193 @@
+"""The actor lexicons in pipelines/nlp/rules/, loaded once per process."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from pipelines.nlp.actors.names import fold
+
+RULES = Path(__file__).resolve().parent.parent / "rules"
+COUNTRY_PREFIXES = {"IGO", "NGO", "NGM", "IMG", "MNC", "ELI", "WST"}
+SECTORS = {
+    "GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD", "SPY", "MED", "EDU", "BUS", "CRM", "CVL", "LAB",
+    "LEG", "HLH", "REF", "MOD", "RAD", "AGR", "DEV", "ELI", "ENV", "HRI", "UAF", "IGO", "NGO", "INS",
+    "REL", "SET", "IMG", "UNR", "OCC",
+}
+
+
+def _jsonl(name: str) -> list[dict]:
+    with (RULES / name).open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def _yaml(name: str) -> dict:
+    return yaml.safe_load((RULES / name).read_text(encoding="utf-8"))
+
+
+def plural_forms(word: str) -> list[str]:
+    """Regular plurals of a demonym: Israelis, Ukrainians, Frenchmen; none for French, Swiss."""
+    if word.endswith(("ese", "ss", "sh", "ch", "men")):
+        return []
+    if word.endswith("man"):
+        return [word[:-3] + "men"]
+    return [word + "s"]
+
+
+@dataclass
+class DictEntry:
+    names: list[str]
+    codes: list[list]
+    kind: str
+    curated: bool
+
+    @property
+    def canonical(self) -> str:
+        return self.names[0]
+
+    def code_on(self, published: date | None) -> str | None:
+        """The code valid on the publication date; the undated code otherwise."""
+        day = published.isoformat() if published else None
+        undated = [c[0] for c in self.codes if not c[1] and not c[2]]
+        if day:
+            for code, start, end in self.codes:
+                if (start or end) and (start or "0000") <= day <= (end or "9999"):
+                    return code
+        else:
+            current = [c for c in self.codes if c[1] and not c[2]]
+            if current:
+                return max(current, key=lambda c: c[1])[0]
+        if undated:
+            return undated[0]
+        if self.codes:  # out of every dated role: still of that country, now an elite
+            latest = max(self.codes, key=lambda c: c[2] or c[1] or "")
+            return latest[0][:3] + "ELI" if latest[0][:3] not in COUNTRY_PREFIXES else latest[0]
+        return None
+
+
+COUNTRY_CODES: set[str] = set()
+
+
+def decode(code: str | None) -> tuple[str | None, str | None]:
+    """CAMEO actor code -> (country, sector): RUSGOV -> (RUS, GOV), IGOUNOIAE -> (IGO, IGO),
+    MEDxxx -> (None, MED)."""
+    if not code:
+        return None, None
+    head, rest = code[:3], code[3:]
+    if COUNTRY_CODES and head not in COUNTRY_CODES and head not in COUNTRY_PREFIXES:
+        triples = [code[i:i + 3] for i in range(0, len(code), 3)]
+        return None, next((t for t in triples if t in SECTORS), None)
+    triples = [rest[i:i + 3] for i in range(0, len(rest), 3)]
+    sector = next((t for t in triples if t in SECTORS), None)
+    if head == "IGO":
+        return "IGO", "IGO"
+    # CAMEO's codes for actors without a home country: NGO, IMG (militant groups), MNC
+    if head in ("NGO", "NGM"):
+        return "NGO", "NGO"
+    if head == "IMG":
+        return "IMG", "REB"
+    if head == "MNC":
+        return next((t for t in triples if t in COUNTRY_CODES), "MNC"), "BUS"
+    if head == "ELI":
+        return None, "ELI"
+    return head, sector
+
+
+@dataclass
+class Lexicon:
+    countries: dict[str, dict]
+    country_by_name: dict[str, str]
+    country_by_demonym: dict[str, str]
+    city_country: dict[str, tuple[str, bool]]
+    entries: list[DictEntry]
+    entry_by_name: dict[str, list[int]]
+    surname_entries: dict[str, list[int]]
+    roles: dict[str, dict]
+    role_max_words: int
+    honorifics: dict[str, str | None]
+    org_heads: dict[str, str | None]
+    place_heads: set[str]
+    not_actor_names: set[str]
+    agents: dict[str, str]
+    groups: dict[str, dict]
+    anonymous: dict[str, str | None]
+    cues: dict = field(default_factory=dict)
+
+    def lookup(self, text: str) -> list[DictEntry]:
+        return [self.entries[i] for i in self.entry_by_name.get(fold(text), [])]
+
+    def role_sector(self, phrase: str) -> str | None:
+        key = phrase.lower()
+        if key in self.roles:
+            return self.roles[key].get("sector")
+        return self.agents.get(key)
+
+
+def _add(mapping: dict, key: str, value) -> None:
+    mapping.setdefault(key, value)
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    countries = {c["iso3"]: c for c in _jsonl("countries.jsonl")}
+    COUNTRY_CODES.update(countries)
+    COUNTRY_CODES.update({"SUN", "YUG", "CSK", "DDR", "KSV", "PAL", "KUR", "EUR", "AFR", "ASA", "MEA", "LAM", "NAF", "SAF", "WAF", "EAF", "CAF", "SAS", "SEA", "CAS", "BLK"})
+    by_name: dict[str, str] = {}
+    by_demonym: dict[str, str] = {}
+    for iso3, country in countries.items():
+        for name in country["names"]:
+            _add(by_name, name, iso3)
+            if not name.lower().startswith("the "):
+                _add(by_name, "the " + name, iso3)
+        for demonym in country["demonyms"]:
+            _add(by_demonym, demonym, iso3)
+            for form in plural_forms(demonym):
+                _add(by_demonym, form, iso3)
+    cities: dict[str, tuple[str, bool]] = {}
+    for city in _jsonl("cities.jsonl"):  # sorted by name, biggest first
+        _add(cities, city["n"], (city["iso3"], city["cap"]))
+    entries, by_entry_name, surnames = [], {}, {}
+    for record in _jsonl("actors.jsonl"):
+        entry = DictEntry(record["n"], record["c"], record["k"], bool(record.get("s")))
+        index = len(entries)
+        entries.append(entry)
+        for name in entry.names:
+            key = fold(name)
+            slot = by_entry_name.setdefault(key, [])
+            # curated (recent) entries first; the historical dictionary after
+            slot.insert(0, index) if entry.curated else slot.append(index)
+            if entry.kind == "person" and " " not in key:
+                surnames.setdefault(key, []).append(index)
+    roles_data = _yaml("roles.yaml")
+    roles = {k.lower(): v for k, v in roles_data["roles"].items()}
+    groups = {}
+    for group in _yaml("groups.yaml")["groups"]:
+        for form in group["forms"]:
+            groups[form] = group
+            if form.startswith("the "):
+                groups["The " + form[4:]] = group
+    agents = {r["p"]: r["s"] for r in _jsonl("agents.jsonl")}
+    return Lexicon(
+        countries=countries,
+        country_by_name=by_name,
+        country_by_demonym=by_demonym,
+        city_country=cities,
+        entries=entries,
+        entry_by_name=by_entry_name,
+        surname_entries=surnames,
+        roles=roles,
+        role_max_words=max(len(k.split()) for k in roles),
+        honorifics=roles_data["honorifics"],
+        org_heads={k.lower(): v for k, v in roles_data["org_heads"].items()},
+        place_heads={w.lower() for w in roles_data["place_heads"]},
+        not_actor_names={w.lower() for w in roles_data["not_actor_names"]},
+        agents=agents,
+        groups=groups,
+        anonymous=_yaml("anonymous.yaml")["sources"],
+        cues=_yaml("cue_verbs.yaml"),
+    )

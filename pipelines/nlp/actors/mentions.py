@@ -1,0 +1,425 @@
+"""Find actor mentions in a Doc: named persons, organisations, countries (names, demonyms,
+capitals used as metonyms) and groups, each with the titles and affiliations written next
+to it ("French President Emmanuel Macron", "Benjamin Haddad, a director at the Atlantic
+Council"). Clustering into actors happens in pipelines.nlp.actors.cluster.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from pipelines.nlp.actors.lexicon import DictEntry, Lexicon
+from pipelines.nlp.actors.names import fold
+from pipelines.nlp.actors.phrases import (NAME_PARTICLES, POSSESSIVE_MARKS, TITLE_MODIFIERS, country_at,
+                                          longest_match, longest_match_ending, looks_like_name, role_at,
+                                          split_prefix, strip_span, title_before)
+from pipelines.nlp.sentences import Sentences
+
+NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
+MAX_PHRASE = 6
+
+
+@dataclass
+class Candidate:
+    start_tok: int
+    end_tok: int
+    start: int
+    end: int
+    surface: str
+    kind: str                      # person | organization | country | group
+    mention_kind: str = "name"     # name | title | demonym
+    name: str = ""                 # the name part without titles/honorifics
+    iso3: str | None = None        # country mentions; also a country written in a title
+    group: dict | None = None
+    entry: DictEntry | None = None
+    role: str | None = None
+    role_country: str | None = None
+    affiliation: "Candidate | None" = None
+    affiliation_country: str | None = None
+    gender: str | None = None
+    sector_hint: str | None = None  # what the phrase itself says ("Russian forces" -> MIL)
+    label: str = ""
+    extras: dict = field(default_factory=dict)
+
+
+# -- phrase matching on tokens ------------------------------------------------------------
+
+class MentionFinder:
+    def __init__(self, lex: Lexicon, doc: Doc, body_end: int):
+        self.lex = lex
+        self.doc = doc
+        self.body_end = body_end
+        self.candidates: list[Candidate] = []
+        self.taken: set[int] = set()  # tokens already inside a name/title candidate
+        self.sentences = Sentences(doc)
+
+    # ---- public -----------------------------------------------------------------------
+    def run(self) -> list[Candidate]:
+        self.institutions_over_entities()
+        ents = list(self.doc.ents)
+        for k, ent in enumerate(ents):
+            nxt = ents[k + 1] if k + 1 < len(ents) else None
+            if ent.label_ == "PERSON" and nxt is not None and nxt.start == ent.end \
+                    and self.doc[ent.end - 1].lower_ in NAME_PARTICLES and nxt.label_ in NAME_LABELS:
+                ents[k + 1] = Span(self.doc, ent.start, nxt.end, label="PERSON")  # "Ursula von der" + "Leyen"
+                continue
+            if ent.label_ in NAME_LABELS and ent.end_char <= self.body_end:
+                self.from_entity(ent)
+        self.speaker_scan()
+        self.dictionary_scan()
+        self.country_scan()
+        self.group_scan()
+        self.candidates.sort(key=lambda c: (c.start, -c.end))
+        return self.candidates
+
+    # ---- helpers ----------------------------------------------------------------------
+    def add(self, start: int, end: int, kind: str, **kw) -> Candidate | None:
+        if start >= end or any(t in self.taken for t in range(start, end)):
+            return None
+        span = self.doc[start:end]
+        cand = Candidate(start, end, span.start_char, span.end_char, span.text, kind, **kw)
+        if not cand.name:
+            cand.name = span.text
+        self.candidates.append(cand)
+        self.taken.update(range(start, end))
+        return cand
+
+    def add_country(self, start: int, end: int, iso3: str, how: str, **kw) -> Candidate | None:
+        return self.add(start, end, "country", iso3=iso3, mention_kind="demonym" if how == "demonym" else "name", **kw)
+
+    # ---- entities ---------------------------------------------------------------------
+    def from_entity(self, ent: Span) -> None:
+        doc, lex = self.doc, self.lex
+        for k in range(ent.start + 1, ent.end - 1):
+            if doc[k].text in POSSESSIVE_MARKS and doc[k].tag_ == "POS":
+                # "Al-Sharaa's HTS": two names
+                self.from_entity(Span(doc, ent.start, k, label=ent.label_))
+                self.from_entity(Span(doc, k + 1, ent.end, label=ent.label_))
+                return
+        start, end = strip_span(doc, ent.start, ent.end)
+        if start >= end:
+            return
+        half = (end - start) // 2
+        if end - start >= 2 and (end - start) % 2 == 0 and doc[start:start + half].text == doc[start + half:end].text:
+            end = start + half  # "David Gee David Gee": a caption run into the text
+        if doc[start:end].text.lower() in lex.not_actor_names:
+            return
+        text = doc[start:end].text
+        if start > 0 and doc[start - 1].lower_ == "the" and ("the " + text) in lex.groups:
+            start -= 1
+        g_end, group = longest_match(doc, start, lex.groups, 4)
+        if group and g_end >= end and not (g_end < len(doc) and doc[g_end].pos_ == "PROPN"):
+            self.add(start, g_end, "group", group=group, name=group["name"], label=ent.label_)
+            return
+        if self.inside_role(start, end):
+            return  # "State" in "Secretary of State"
+        j, iso3, how = country_at(lex, doc, start, end=end)
+        if iso3 and j == end:
+            self.country_phrase(start, end, iso3, how)
+            return
+        known = [e for e in lex.lookup(text) if e.kind == "organization" or e.curated]
+        if ent.label_ in ("GPE", "LOC") and not known:
+            self.place(start, end)
+            return
+        if ent.label_ == "PERSON" and text in lex.city_country and start == ent.start and not (
+                start > 0 and doc[start - 1].text in lex.honorifics):
+            return  # a city the model took for a person ("Bandar Abbas")
+        if ent.label_ == "NORP":
+            return  # religious/political groups and other adjectives are not actors here
+        name_start, role, role_iso3, countries, gender = split_prefix(lex, doc, start, end)
+        for c_start, c_end, c_iso3, c_how in countries:
+            self.add_country(c_start, c_end, c_iso3, c_how)
+        if name_start >= end:
+            return
+        name_span = doc[name_start:end]
+        entries = lex.lookup(name_span.text)
+        for drop in (1, 2):  # "Islamist Hayat Tahrir al-Sham": a known name after a descriptor
+            if entries or end - name_start - drop < 1 or doc[name_start + drop - 1].pos_ not in ("ADJ", "PROPN", "NOUN"):
+                break
+            shorter = lex.lookup(doc[name_start + drop:end].text)
+            if shorter and (shorter[0].curated or end - name_start - drop > 1):
+                name_start += drop
+                name_span, entries = doc[name_start:end], shorter
+        entry = entries[0] if entries else None
+        org_label = ent.label_ == "ORG" and entry is not None and not entry.curated and entry.kind == "person"
+        if entry is None and role is None and ent.label_ in ("ORG", "FAC") and end - name_start == 1 \
+                and name_span.text.lower() in lex.org_heads:
+            return  # "Government", "Ministry": a generic word, not a name
+        # the historical dictionary guesses kinds; the model's ORG is the better guess
+        kind = "organization" if org_label else self.kind_of(ent.label_, name_span, entry, role)
+        if kind is None:
+            return
+        sent_start = self.sentences.of_token(name_start).start
+        title = title_before(lex, doc, start, sent_start) if name_start == start or not role else None
+        if title and title.start_tok < start and kind in ("person", "organization"):
+            if title.role and kind == "organization" and not entry:
+                kind = "person" if looks_like_name(name_span) and ent.label_ != "ORG" else kind
+            if title.iso3 and title.iso3_start is not None:
+                self.add_country(title.iso3_start, title.iso3_end, title.iso3, "demonym")
+            role = role or title.role
+            role_iso3 = role_iso3 or title.iso3
+            gender = gender or title.gender
+        cand = self.add(name_start, end, kind, name=name_span.text, entry=entry, role=role,
+                        role_country=role_iso3, gender=gender, label=ent.label_)
+        if cand and kind == "organization":
+            if end + 1 < len(doc) and doc[end].lower_ == "in":
+                city = lex.city_country.get(doc[end + 1].text)
+                if city:
+                    cand.extras["city"] = city[0]
+            if role_iso3 or countries:
+                cand.extras["prefix_country"] = role_iso3 or countries[-1][2]
+            elif name_start > 0:
+                k, iso3_before = longest_match_ending(doc, name_start, lex.country_by_demonym, 3)
+                if iso3_before:
+                    cand.extras["prefix_country"] = iso3_before
+        if cand and kind == "person":
+            self.apposition(cand)
+        if cand and kind == "person":
+            self.administration(cand)
+
+    def inside_role(self, start: int, end: int) -> bool:
+        for i in range(max(0, start - self.lex.role_max_words), start + 1):
+            j, role = role_at(self.lex, self.doc, i)
+            if role and j >= end and (i < start or j > end):
+                return True
+        return False
+
+    def kind_of(self, label: str, span: Span, entry: DictEntry | None, role: str | None) -> str | None:
+        if entry is not None:
+            return entry.kind
+        if role and looks_like_name(span) and not self.org_head(span):
+            return "person"
+        if label == "PERSON":
+            if span[0].pos_ in ("ADP", "ADV", "VERB", "DET") or any(
+                    t.text in self.lex.country_by_name or t.text in self.lex.country_by_demonym for t in span):
+                return None  # "Beyond Ukraine": not a name
+            return "person" if looks_like_name(span) else None
+        if label == "ORG":
+            if len(span) == 1 and span[0].pos_ not in ("PROPN",) and not span.text.isupper():
+                return None  # "Suffice" at the start of a sentence
+            if span.text in self.lex.city_country:
+                return None  # "Copenhagen" hosting a summit: a place
+            return "organization" if self.plausible_org(span) else None
+        if label == "FAC":
+            return "organization" if self.org_head(span) else None
+        return None
+
+    def org_head(self, span: Span) -> str | None:
+        last = span[-1].lower_
+        return last if last in self.lex.org_heads else None
+
+    def plausible_org(self, span: Span) -> bool:
+        words = [t for t in span if not t.is_punct]
+        if not words or not any(t.text[:1].isupper() for t in words):
+            return False
+        if len(words) == 1 and words[0].lower_ in self.lex.roles:
+            return False  # "State" in "Secretary of State"
+        if all(t.like_num for t in words):
+            return False
+        if words[0].lower_ in self.lex.place_heads or words[-1].lower_ in self.lex.place_heads:
+            return False  # "Place of Versailles", "Tahrir Square": places, not actors
+        return True
+
+    def place(self, start: int, end: int) -> None:
+        """A city is a place, unless a capital acts as its government ("Moscow said")."""
+        doc, lex = self.doc, self.lex
+        city = lex.city_country.get(doc[start:end].text)
+        head = doc[start:end].root
+        if city and city[1] and head.dep_ in ("nsubj", "nsubjpass") and head.head.pos_ in ("VERB", "AUX"):
+            self.add(start, end, "country", iso3=city[0], mention_kind="name", extras={"metonym": True})
+        elif not city and looks_like_name(doc[start:end]) and end - start <= 3:
+            # possibly a person the model took for a place; kept only if a person has this name
+            self.add(start, end, "unknown", name=doc[start:end].text, label="GPE")
+
+    def country_phrase(self, start: int, end: int, iso3: str, how: str) -> None:
+        """A country or demonym, extended over a following head noun that makes it an
+        institution of that country ("Russian forces", "the Ukrainian government")."""
+        doc, lex = self.doc, self.lex
+        sector, ext_end = None, end
+        if end < len(doc):
+            institution = lex.lookup(doc[start:end + 1].text)
+            if institution and institution[0].curated and institution[0].kind == "organization":
+                self.add(start, end + 1, "organization", entry=institution[0], name=doc[start:end + 1].text, label="DICT")
+                return  # "French presidency" is the Élysée, not France
+        if how == "demonym" and end < len(doc):
+            k = end
+            while k < min(len(doc) - 1, end + 2) and doc[k].pos_ == "ADJ":
+                k += 1  # "Iraqi special forces", "Russian armed forces"
+            nxt = doc[k]
+            if nxt.lower_ in lex.org_heads and nxt.pos_ in ("NOUN", "PROPN") and nxt.lower_ not in lex.anonymous:
+                sector, ext_end = lex.org_heads[nxt.lower_], k + 1
+        self.add_country(start, ext_end, iso3, how, sector_hint=sector, name=doc[start:end].text)
+
+    # ---- appositions and "X administration" --------------------------------------------
+    def apposition(self, cand: Candidate) -> None:
+        """Role, affiliation and country from an apposition: "Benjamin Haddad, a senior
+        director for Europe at the Atlantic Council in Paris"."""
+        doc, lex = self.doc, self.lex
+        root = doc[cand.start_tok:cand.end_tok].root
+        appos = [c for c in root.children if c.dep_ == "appos" and c.i >= cand.end_tok]
+        if root.dep_ == "appos" and root.head.i < cand.start_tok:
+            appos.append(root.head)
+        for head in appos[:1]:
+            span = doc[head.left_edge.i:head.right_edge.i + 1]
+            if span.end - span.start > 30:
+                span = doc[span.start:span.start + 30]
+            self.read_description(cand, span, head)
+
+    def read_description(self, cand: Candidate, span: Span, head: Token) -> None:
+        doc, lex = self.doc, self.lex
+        i = span.start
+        while i < span.end:
+            j, role = role_at(lex, doc, i, end=span.end)
+            if role and not cand.role and doc[i].i <= head.i <= j:
+                cand.role = role
+            j2, iso3 = longest_match(doc, i, lex.country_by_demonym, 3, end=span.end)
+            # a nationality modifies the role noun ("a French diplomat"); "an Iran analyst"
+            # or "envoy for Syria" name a topic, not a nationality
+            if iso3 and not cand.role_country and not cand.affiliation_country \
+                    and doc[j2 - 1].dep_ in ("amod", "compound", "nmod") and doc[j2 - 1].head.i == head.i \
+                    and doc[j2 - 1].text not in lex.country_by_name:
+                cand.affiliation_country = iso3
+            i = max(i + 1, j if role else i + 1, j2)
+        for tok in span:
+            if tok.dep_ == "compound" and tok.head.i == head.i and tok.pos_ == "PROPN":
+                # "the United Nations Emergency Relief Coordinator"
+                cand.extras.setdefault("affiliation_spans", []).append((tok.left_edge.i, tok.i + 1))
+            if tok.dep_ == "prep" and tok.lower_ in ("at", "of", "with", "from", "for"):
+                for pobj in tok.children:
+                    if pobj.dep_ == "pobj":
+                        org = doc[pobj.left_edge.i:pobj.i + 1]
+                        cand.extras.setdefault("affiliation_spans", []).append((org.start, org.end))
+            if tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.text in lex.city_country:
+                cand.extras.setdefault("affiliation_city", lex.city_country[tok.text][0])
+
+    def administration(self, cand: Candidate) -> None:
+        """'the Biden administration': an organisation named after a person."""
+        doc, lex = self.doc, self.lex
+        if cand.end_tok < len(doc) and doc[cand.end_tok].lower_ in ("administration", "government", "cabinet"):
+            self.candidates.remove(cand)
+            self.taken.difference_update(range(cand.start_tok, cand.end_tok))
+            span = doc[cand.start_tok:cand.end_tok + 1]
+            leader = cand.entry or next((e for e in lex.lookup(cand.name) if e.kind == "person"), None)
+            self.add(span.start, span.end, "organization", name=span.text, label="ORG",
+                     sector_hint="GOV", extras={"led_by": cand.name, "leader_entry": leader})
+
+    def speaker_scan(self) -> None:
+        """Proper-noun subjects of speech verbs that the model did not tag ("said Mayor Ana
+        Ruiz"): read as a person when the name has two words or comes with a title."""
+        doc, lex = self.doc, self.lex
+        cues = set(lex.cues.get("verbs", []))
+        for tok in doc:
+            if tok.idx >= self.body_end:
+                break
+            if tok.lemma_.lower() not in cues or tok.pos_ != "VERB":
+                continue
+            for subj in tok.children:
+                if subj.dep_ not in ("nsubj", "nsubjpass") or subj.pos_ != "PROPN" or subj.i in self.taken:
+                    continue
+                start = subj.i
+                while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i in range(start, subj.i + 1) \
+                        and doc[start - 1].text[:1].isupper():
+                    start -= 1
+                span = doc[start:subj.i + 1]
+                if any(t in self.taken for t in range(span.start, span.end)):
+                    continue
+                name_start, role, *_ = split_prefix(lex, doc, span.start, span.end)
+                title = title_before(lex, doc, span.start, self.sentences.of_token(span.start).start)
+                words = span.end - name_start
+                if words >= 2 or role or title.role or title.gender or lex.lookup(doc[name_start:span.end].text):
+                    self.from_entity(Span(doc, span.start, span.end, label="PERSON"))
+
+    # ---- dictionary, countries and groups outside entities ------------------------------
+    def institutions_over_entities(self) -> None:
+        """Organisation names the model cut into pieces ("Syrian" + "Democratic Forces")."""
+        doc, lex = self.doc, self.lex
+        ent_of = {t: ent for ent in doc.ents for t in range(ent.start, ent.end)}
+        for ent in doc.ents:
+            if ent.label_ not in ("ORG", "NORP", "GPE", "FAC", "PERSON") or ent.end_char > self.body_end:
+                continue
+            for start in range(max(0, ent.start - 3), ent.start + 1):
+                for end in range(min(len(doc), ent.end + 3), ent.end - 1, -1):
+                    if (start, end) == (ent.start, ent.end) or any(t in self.taken for t in range(start, end)):
+                        continue
+                    if not doc[start].text[:1].isupper():
+                        continue
+                    entries = [e for e in lex.lookup(doc[start:end].text)
+                               if e.kind == "organization" or (e.curated and e.kind == "person")]
+                    covered = {id(ent_of[t]) for t in range(start, end) if t in ent_of}
+                    if entries and (len(covered) > 1 or end - start > ent.end - ent.start):
+                        if entries[0].kind == "person":  # "Ursula von der" + "Leyen"
+                            self.from_entity(Span(doc, start, end, label="PERSON"))
+                        else:
+                            self.add(start, end, "organization", entry=entries[0], name=doc[start:end].text, label="DICT")
+                        break
+
+
+    def dictionary_scan(self) -> None:
+        """Curated actors and multi-word dictionary names that the model did not tag."""
+        doc, lex = self.doc, self.lex
+        i = 0
+        while i < len(doc):
+            tok = doc[i]
+            if tok.idx >= self.body_end:
+                break
+            if i in self.taken or not (tok.text[:1].isupper() or tok.lower_ in ("the",)):
+                i += 1
+                continue
+            start = i + 1 if tok.lower_ == "the" else i
+            found = None
+            for j in range(min(len(doc), start + MAX_PHRASE), start, -1):
+                span = doc[start:j]
+                if not span.text[:1].isupper() or any(k in self.taken for k in range(start, j)):
+                    continue
+                entries = lex.lookup(span.text)
+                if not entries or fold(span.text) in lex.roles or fold(span.text) in lex.agents:
+                    continue  # role phrases ("Secretary of State") are titles, not actors
+                entry = entries[0]
+                single = j - start == 1
+                if single and not (entry.curated or (span.text.isupper() and len(span.text) >= 3)):
+                    continue
+                if entry.kind == "person" and single:
+                    continue  # bare surnames are resolved against full names later
+                found = (start, j, entry)
+                break
+            if found:
+                s, e, entry = found
+                self.add(s, e, entry.kind, entry=entry, name=doc[s:e].text, label="DICT")
+                i = e
+            else:
+                i += 1
+
+    def country_scan(self) -> None:
+        doc, lex = self.doc, self.lex
+        for i, tok in enumerate(doc):
+            if tok.idx >= self.body_end:
+                break
+            if i in self.taken or not tok.text[:1].isupper():
+                continue
+            j, iso3, how = country_at(lex, doc, i)
+            if iso3 and not any(k in self.taken for k in range(i, j)):
+                if j < len(doc) and doc[j].text[:1].isupper() and doc[j].pos_ == "PROPN" and how == "name":
+                    continue  # part of a longer proper name
+                self.country_phrase(i, j, iso3, how)
+
+    def group_scan(self) -> None:
+        doc, lex = self.doc, self.lex
+        for i, tok in enumerate(doc):
+            if tok.idx >= self.body_end:
+                break
+            if i in self.taken or not (tok.text[:1].isupper() or tok.lower_ == "the"):
+                continue
+            j, group = longest_match(doc, i, lex.groups, 4)
+            if not group:
+                continue
+            if j < len(doc) and doc[j].text[:1].isupper() and doc[j].pos_ == "PROPN":
+                continue  # "Western Sahara", "Western Europe"
+            if doc[i:j].text == "Western" and j < len(doc) and doc[j].pos_ not in ("NOUN",):
+                continue
+            self.add(i, j, "group", group=group, name=group["name"])
+
+
+def find_candidates(lex: Lexicon, doc: Doc, body_end: int) -> list[Candidate]:
+    return MentionFinder(lex, doc, body_end).run()

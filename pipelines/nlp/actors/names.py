@@ -1,0 +1,47 @@
+"""Name normalisation and the keys that make an actor the same across articles."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u2010": "-", "\u2011": "-",
+                              "\u2013": "-", "\u2014": "-"})
+POSSESSIVE = re.compile(r"(?:'s|')$")
+
+
+def fold(text: str) -> str:
+    """Case-, accent- and punctuation-insensitive form used for dictionary lookups and keys."""
+    text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = POSSESSIVE.sub("", text.strip())
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+def canonical_key(kind: str, name: str) -> str:
+    """person:<folded full name>, organization:<folded name>, country:<ISO3>, group:<name>."""
+    if kind == "country":
+        return f"country:{name.upper()}"
+    folded = fold(name)
+    if folded.startswith("the "):
+        folded = folded[4:]
+    return f"{kind}:{folded}"
+
+
+def actor_id(key: str) -> str:
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+def smart_title(name: str) -> str:
+    """'JEAN-YVES LE DRIAN' -> 'Jean-Yves Le Drian'; short single words stay upper (acronyms)."""
+    if " " not in name and len(name) <= 5 and "-" not in name:
+        return name.upper()
+    small = {"of", "the", "and", "for", "de", "bin", "al", "von", "der", "van", "on", "in"}
+    words = []
+    for i, word in enumerate(name.split()):
+        if i and word.lower() in small:
+            words.append(word.lower())
+        else:
+            words.append("-".join(part[:1].upper() + part[1:].lower() for part in word.split("-")))
+    return " ".join(words)

@@ -1,0 +1,264 @@
+"""Who did it and to whom: source and target noun phrases of a trigger, resolved to actors.
+
+source = subject (the agent of a passive; the possessor or modifier of an event noun);
+target = object, else a prepositional object (with/to/against/on/at/from/toward...).
+Coordinated actors ("Hungarian and Romanian officials", "the US and Jordan") come back as
+several actors; the caller makes one event per actor pair.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from spacy.tokens import Token
+
+from pipelines.nlp.events.triggers import TIME_ENTS, objects_of
+
+FIRST_PERSON = {"i", "me", "my", "we", "us", "our"}
+TARGET_PREPS = ("with", "to", "against", "at", "toward", "towards", "on", "upon", "from", "into", "for", "between", "over")
+NOUN_TARGET_PREPS = ("of", "against", "on", "with", "to", "toward", "towards", "into", "upon", "between", "for")
+LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "across", "around", "throughout", "to", "into", "from"}
+PLACE_ENTS = {"GPE", "LOC", "FAC"}
+SUBJECT_DEPS = ("nsubj", "csubj", "expl")
+
+
+class RoleFinder:
+    """Resolves argument tokens to actors through the article's resolver."""
+
+    def __init__(self, doc, resolver, speaker_at: Callable[[int], dict | None] | None = None, lexicon=None):
+        self.doc = doc
+        self.resolver = resolver
+        self.lexicon = lexicon
+        self.speaker_at = speaker_at or (lambda offset: None)
+
+    # -- phrases -------------------------------------------------------------------------
+
+    @staticmethod
+    def head_span(token: Token) -> tuple[int, int]:
+        """The noun phrase up to its head: left modifiers + head + flat right names
+        ("Security forces" of "Security forces in Guinea")."""
+        left = token.left_edge.i
+        right = token.i
+        for child in token.rights:
+            if child.dep_ in ("compound", "flat", "nummod", "appos") and child.i == right + 1:
+                right = child.right_edge.i
+        start = token.doc[left].idx
+        end = token.doc[right].idx + len(token.doc[right].text)
+        return start, end
+
+    def conjuncts(self, token: Token) -> list[Token]:
+        """The token and its coordinated siblings, at the head or at a modifier
+        ("Hungarian and Romanian officials")."""
+        heads = [token] + [c for c in token.conjuncts if c.i > token.i]
+        if len(heads) > 1:
+            return heads
+        for child in token.children:
+            if child.dep_ in ("amod", "compound", "poss") and any(c.dep_ == "conj" for c in child.children):
+                return [child] + [c for c in child.conjuncts if c.i > child.i]
+        return heads
+
+    def actor(self, token: Token, agent: bool = False) -> dict | None:
+        """The actor a single argument token stands for. As an agent, a possessor does not
+        count: "Macron's diplomacy offers..." is not Macron acting."""
+        if token.lower_ in FIRST_PERSON:
+            speaker = self.speaker_at(token.idx)
+            if speaker:
+                return speaker
+        if token.ent_type_ in TIME_ENTS:
+            return None
+        start, end = self.head_span(token) if token.dep_ not in ("amod", "compound") else \
+            (token.idx, token.idx + len(token.text))
+        agent_noun = self.lexicon is not None and token.lemma_.lower() in self.lexicon.agent_nouns
+        if agent and token.pos_ == "NOUN" and not agent_noun:
+            poss = [c for c in token.children if c.dep_ == "poss"]
+            if poss:
+                last = max(t.i for p in poss for t in p.subtree)
+                start = max(start, token.doc[last].idx + len(token.doc[last].text))
+                while start < end and token.doc.text[start].isspace():
+                    start += 1
+        if self.event_noun(token) and token.dep_ in ("dobj", "pobj", "nsubjpass"):
+            # "discussed Ukraine peace talks": the modifier is the topic, not a party
+            start, end = token.idx, token.idx + len(token.text)
+        found = self.resolver.actor_for_span(start, end)
+        if found is None and token.pos_ in ("NOUN", "PROPN"):
+            # "inspectors of the IAEA", "Doctors from two American aid groups"
+            for child in token.rights:
+                if child.dep_ == "prep" and child.lower_ in ("of", "from", "in"):
+                    pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                    if pobj is not None:
+                        found = self.actor(pobj)
+                        if found:
+                            break
+        return found
+
+    def event_noun(self, token: Token) -> bool:
+        return self.lexicon is not None and token.pos_ == "NOUN" and token.lemma_.lower() in self.lexicon.nouns
+
+    def actors(self, token: Token | None, agent: bool = False, split: bool = True) -> list[tuple[dict, Token]]:
+        if token is None:
+            return []
+        out: list[tuple[dict, Token]] = []
+        seen: set[Any] = set()
+        for part in (self.conjuncts(token) if split else [token]):
+            found = self.actor(part, agent)
+            if found:
+                key = found.get("actor_id") or found.get("name")
+                if key not in seen:
+                    seen.add(key)
+                    out.append((found, part))
+        return out
+
+    # -- verbal triggers -----------------------------------------------------------------
+
+    def verb_subject(self, verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
+        """(subject token, is_agent_of_passive). Climbs xcomp/conj/advcl for shared subjects."""
+        for child in verb.children:
+            if child.dep_ in SUBJECT_DEPS and child.dep_ != "expl":
+                return child, False
+        for child in verb.children:
+            if child.dep_ == "agent":
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj, True
+        if depth > 4 or verb.head.i == verb.i:
+            return None, False
+        head = verb.head
+        if verb.dep_ == "acomp" or (verb.dep_ == "xcomp" and head.pos_ == "ADJ"):
+            # "is prepared to impose": the subject of the copula
+            return self.verb_subject(head, depth + 1)
+        if verb.dep_ == "xcomp":
+            # object control: "asked him to stop" -> him
+            objs = [c for c in head.children if c.dep_ in ("dobj", "dative")]
+            if objs and head.lemma_ not in ("promise",):
+                return objs[0], False
+            return self.verb_subject(head, depth + 1)
+        if verb.dep_ in ("conj", "advcl"):
+            return self.verb_subject(head, depth + 1)
+        if verb.dep_ == "pcomp" and head.dep_ == "prep":
+            # "drew criticism for traveling to X": the traveller is the main subject
+            return self.verb_subject(head.head, depth + 1)
+        if verb.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN"):
+            if verb.tag_ == "VBN":  # "a camp attacked by militiamen": the noun is the patient
+                return None, False
+            infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+            if infinitive and head.dep_ in ("attr", "oprd") and head.head.pos_ in ("VERB", "AUX"):
+                # "became the first leader to meet X": the leader is the copula's subject
+                return self.verb_subject(head.head, depth + 1)
+            return head, False
+        return None, False
+
+    def verb_target(self, verb: Token, source_tokens: set[int], event_type: str | None = None) -> tuple[Token | None, bool]:
+        """(target token, direct): direct arguments may be coordinated actors to split."""
+        passive_subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        candidates: list[Token] = []
+        if passive_subject is not None:
+            candidates.append(passive_subject)
+        candidates += [o for o in objects_of(verb) if o.dep_ in ("dobj", "dative")]
+        for prep in TARGET_PREPS:
+            for child in verb.children:
+                if child.dep_ in ("prep", "dative") and child.lower_ == prep:
+                    pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                    if pobj is None or pobj.ent_type_ in TIME_ENTS:
+                        continue
+                    if prep == "on" and pobj.lower_ == "behalf":
+                        continue
+                    candidates.append(pobj)
+        for cand in candidates:
+            if cand.i in source_tokens:
+                continue
+            if self.actors(cand) and not self.is_city(cand):
+                return cand, True
+            deeper = self._first_actor_below(cand, source_tokens)
+            if deeper is not None:
+                return deeper, False
+        # the other party named in a purpose clause: "went to Paris to hear from Macron"
+        for child in verb.children:
+            if child.dep_ in ("xcomp", "advcl") and child.pos_ == "VERB" and \
+                    any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+                inner, _ = self.verb_target(child, source_tokens)
+                if inner is not None:
+                    return inner, False
+        # what an accusation or refusal is about: "claimed that war crimes were committed by X"
+        if event_type in ("ACCUSE", "REJECT", "REQUEST"):
+            clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+            clauses += [g for c in verb.children if c.dep_ == "dobj" for g in c.children if g.dep_ in ("acl", "ccomp")]
+            for child in clauses:
+                if child.dep_ in ("ccomp", "acl"):
+                    agent, passive = self.verb_subject(child)
+                    if agent is not None and agent.i not in source_tokens and self.actors(agent):
+                        return agent, False
+        return None, False
+
+    def _first_actor_below(self, token: Token, skip: set[int], depth: int = 0) -> Token | None:
+        """The first actor inside an object phrase: "a proposal by India",
+        "the principle of dialogue between the IAEA..."; not inside another event noun
+        ("support for sanctions against Russia": Russia is the sanctions' target)."""
+        if depth > 3:
+            return None
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ not in ("in", "at", "during", "since", "after", "before"):
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and pobj.i not in skip and pobj.ent_type_ not in TIME_ENTS:
+                        if self.actors(pobj) and not self.is_city(pobj):
+                            return pobj
+                        if self.event_noun(pobj):
+                            continue
+                        deeper = self._first_actor_below(pobj, skip, depth + 1)
+                        if deeper is not None:
+                            return deeper
+        return None
+
+    # -- nominal triggers ----------------------------------------------------------------
+
+    def noun_source(self, noun: Token) -> tuple[Token | None, Token | None]:
+        """(source token, governing verb) of an event noun."""
+        for child in noun.children:
+            if child.dep_ == "poss" and (child.pos_ != "PRON" or self.actor(child) is not None):
+                return child, None
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ == "by":
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj, None
+        for child in noun.children:
+            if child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "GPE", "ORG") and child.i < noun.i:
+                return child, None
+        # "launched an attack", "squeezes Russia with sanctions": the governing verb's subject
+        governor = noun.head
+        if noun.dep_ == "pobj" and governor.dep_ == "prep":
+            if governor.lower_ not in ("with", "by", "through", "via", "using"):
+                return None, None  # "after the killing of X" is a time, not an instrument
+            governor = governor.head
+        if governor.pos_ == "VERB" and noun.dep_ in ("dobj", "pobj"):
+            subject, _ = self.verb_subject(governor)
+            return subject, governor
+        return None, None
+
+    def noun_target(self, noun: Token, governor: Token | None, source_tokens: set[int]) -> Token | None:
+        for prep in NOUN_TARGET_PREPS:
+            for child in noun.children:
+                if child.dep_ == "prep" and child.lower_ == prep:
+                    pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                    if pobj is not None and pobj.i not in source_tokens and pobj.ent_type_ not in TIME_ENTS:
+                        if self.actors(pobj) and not self.is_city(pobj):
+                            return pobj
+        if governor is not None:
+            for obj in objects_of(governor):
+                if obj.i != noun.i and obj.i not in source_tokens and self.actors(obj):
+                    return obj
+        return None
+
+    # -- places ----------------------------------------------------------------------------
+
+    @staticmethod
+    def is_city(token: Token) -> bool:
+        """A named place below the country level (a location, not an actor, after a preposition)."""
+        from pipelines.nlp.places import gazetteer
+
+        if token.ent_type_ not in PLACE_ENTS:
+            return False
+        ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+        name = ent.text if ent is not None else token.text
+        if gazetteer().country_of_name(name):
+            return False
+        return token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS

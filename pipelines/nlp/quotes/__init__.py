@@ -1,0 +1,1 @@
+"""Quotes: direct, mixed and indirect speech with their speakers."""

@@ -1,0 +1,138 @@
+"""The pipeline's steps as plain functions: the Dagster assets, the CLI and the benchmark
+all call these, so there is one code path from files to warehouse rows.
+
+Each returns a dict of counts that the caller reports (Dagster metadata, CLI output).
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from collections import Counter
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from pipelines.ingest import discover_files, parse_file
+from pipelines.ingest.api import ParsedFile
+from pipelines.nlp.api import ArticleInput
+from pipelines.settings import Settings
+from pipelines.warehouse import writer as w
+from pipelines.warehouse.connection import writer
+from pipelines.warehouse.duplicates import link_batch
+from pipelines.warehouse.publish import publish_snapshot
+
+Progress = Callable[[int], None]
+
+
+def input_roots(settings: Settings) -> list[Path]:
+    settings.landing_dir.mkdir(parents=True, exist_ok=True)
+    roots = [settings.landing_dir]
+    if settings.include_sample and settings.sample_dir.exists():
+        roots.append(settings.sample_dir)
+    return roots
+
+
+def run_ingest(settings: Settings, progress: Progress | None = None, files_per_write: int = 50) -> dict:
+    """Reads every new or changed input file and writes it whole, a batch of files per transaction."""
+    started = time.monotonic()
+    totals: Counter = Counter()
+    reasons: Counter = Counter()
+    with writer(settings.warehouse_path) as con:
+        pending: list[ParsedFile] = []
+
+        def flush() -> None:
+            if not pending:
+                return
+            signatures, repoint = link_batch(con, [a for f in pending for a in f.articles])
+            totals.update(w.write_parsed_files(con, pending, signatures=signatures, repoint=repoint))
+            pending.clear()
+
+        for path in discover_files(input_roots(settings)):
+            parsed = parse_file(
+                path,
+                root=_root_of(path, settings),
+                max_bytes=settings.max_file_bytes,
+                max_chars=settings.max_article_chars,
+                field_map=settings.field_map,
+            )
+            if w.already_ingested(con, parsed.source_path, parsed.file_sha256):
+                totals["files_unchanged"] += 1
+            else:
+                reasons.update(r.reason for r in parsed.rejections)
+                pending.append(parsed)
+                if len(pending) >= files_per_write:
+                    flush()
+            if progress:
+                progress(1)
+        flush()
+        totals["articles_total"] = con.execute("SELECT count(*) FROM raw.articles").fetchall()[0][0]
+    result = dict(totals)
+    result["rejected_by_reason"] = dict(reasons)
+    result["seconds"] = round(time.monotonic() - started, 2)
+    return result
+
+
+def _root_of(path: Path, settings: Settings) -> Path:
+    for root in input_roots(settings):
+        if path.resolve().is_relative_to(root.resolve()):
+            return root
+    return path.parent
+
+
+def run_extract(settings: Settings, progress: Progress | None = None, run_id: str | None = None) -> dict:
+    """Extracts every article not yet extracted by the current extractor version.
+
+    One nlp.pipe stream over all of them (so worker processes start once); results are
+    written a batch of articles per transaction as they come out of the stream.
+    """
+    from pipelines.nlp.extract import extract_articles, extractor_version
+    from pipelines.nlp.pipeline import load_nlp
+
+    started = time.monotonic()
+    run_id = run_id or uuid.uuid4().hex[:16]
+    version = extractor_version(settings.spacy_model)
+    counts: Counter = Counter()
+    with writer(settings.warehouse_path) as con:
+        todo = w.articles_to_extract(con, version).fetchall()
+        if not todo:
+            return {"articles": 0, "skipped": 0, "extractor_version": version,
+                    "seconds": round(time.monotonic() - started, 2), "run_id": None}
+        w.start_run(con, run_id, version, settings.spacy_model)
+        skipped = [(row[0], row[5]) for row in todo if row[5]]
+        inputs = [ArticleInput(article_id=r[0], text=r[1], published=r[2], title=r[3], url=r[4])
+                  for r in todo if not r[5]]
+        del todo
+        status = "failed"
+        try:
+            if skipped:
+                counts.update(w.write_extractions(con, [], extractor_version=version, run_id=run_id, skipped=skipped))
+            nlp = load_nlp(settings.spacy_model)
+            stream = extract_articles(nlp, iter(inputs), batch_size=settings.batch_size, n_process=settings.n_process)
+            for batch in _chunks(stream, settings.articles_per_write):
+                counts.update(w.write_extractions(con, batch, extractor_version=version, run_id=run_id))
+                counts["words"] += sum(r.words for r in batch)
+                if progress:
+                    progress(len(batch))
+            w.refresh_actor_aliases(con)
+            status = "succeeded"
+        finally:
+            w.finish_run(con, run_id, counts, status)
+    result = dict(counts)
+    result.update(extractor_version=version, run_id=run_id, seconds=round(time.monotonic() - started, 2))
+    return result
+
+
+def _chunks(items, size: int) -> Iterator[list]:
+    batch: list = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def run_publish(settings: Settings) -> dict:
+    path = publish_snapshot(settings.warehouse_path, settings.published_path)
+    return {"published_path": str(path), "bytes": path.stat().st_size}

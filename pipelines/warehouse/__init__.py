@@ -1,0 +1,1 @@
+"""The DuckDB warehouse: schema, the single writer, snapshot publishing, read-only access."""

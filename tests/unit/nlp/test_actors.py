@@ -1,0 +1,131 @@
+"""Actors: mentions, within-article resolution, coding and cross-article keys."""
+
+from datetime import date
+
+from pipelines.nlp.actors.lexicon import DictEntry, decode
+from pipelines.nlp.actors.names import actor_id, canonical_key
+from pipelines.nlp.resolver import ActorResolver
+from tests.unit.nlp.conftest import actor_named
+
+
+def mentions_of(doc, name):
+    index = next(i for i, a in enumerate(doc._.pw_actors) if a["name"] == name)
+    return [m["surface"] for m in doc._.pw_mentions if m["actor"] == index]
+
+
+def test_surname_and_honorific_forms_join_the_full_name(run):
+    doc = run("Chancellor Klaus Weber arrived late. Mr. Weber then met the unions, and Weber left.")
+    assert mentions_of(doc, "Klaus Weber").count("Weber") == 2
+    assert [a["name"] for a in doc._.pw_actors if a["kind"] == "person"] == ["Klaus Weber"]
+
+
+def test_different_people_sharing_a_surname_stay_apart(run):
+    doc = run("Senator Maria Lopez met her cousin, the economist Daniel Lopez, in Madrid. "
+              "Daniel Lopez said the talks went well.")
+    persons = {a["name"] for a in doc._.pw_actors if a["kind"] == "person"}
+    assert {"Maria Lopez", "Daniel Lopez"} <= persons
+
+
+def test_similar_surnames_are_not_merged(run):
+    doc = run("Israeli Prime Minister Naftali Bennett called U.S. Senator Michael Bennet on Sunday.")
+    persons = {a["name"] for a in doc._.pw_actors if a["kind"] == "person"}
+    assert {"Naftali Bennett", "Michael Bennet"} <= persons
+
+
+def test_title_with_demonym_codes_country_and_sector(run):
+    doc = run("Israeli Prime Minister Dan Amir visited Paris on Monday.")
+    amir = actor_named(doc, "Dan Amir")
+    assert (amir["country"], amir["sector"]) == ("ISR", "GOV")
+    assert actor_named(doc, "Israel")["kind"] == "country"
+    assert actor_named(doc, "Paris") is None  # a place, not an actor
+
+
+def test_role_phrase_points_to_the_role_holder(run):
+    doc = run("Brazilian President Ana Costa met Chilean President Luis Vera. "
+              "The Brazilian president later flew home.")
+    assert "The Brazilian president" in mentions_of(doc, "Ana Costa")
+
+
+def test_demonyms_and_forces_are_country_mentions(run):
+    doc = run("Russian forces shelled the town while Ukrainians fled west.")
+    russia = actor_named(doc, "Russia")
+    assert russia["country"] == "RUS" and "Russian forces" in mentions_of(doc, "Russia")
+    assert actor_named(doc, "Ukraine") is not None
+
+
+def test_the_west_is_a_group(run):
+    doc = run("The West imposed sanctions, and Western allies sent more weapons.")
+    west = actor_named(doc, "the West")
+    assert west["kind"] == "group" and west["country"] == "WST"
+    assert len(mentions_of(doc, "the West")) == 2
+
+
+def test_international_organisations_are_igo(run):
+    doc = run("The International Atomic Energy Agency (IAEA) sent inspectors. The IAEA said NATO was informed.")
+    iaea = actor_named(doc, "International Atomic Energy Agency")
+    assert (iaea["country"], iaea["sector"]) == ("IGO", "IGO")
+    assert mentions_of(doc, "International Atomic Energy Agency").count("IAEA") == 2
+    assert actor_named(doc, "NATO")["country"] == "IGO"
+
+
+def test_capital_as_subject_stands_for_its_country(run):
+    doc = run("Moscow said the drills were routine. The delegation later flew to Moscow.")
+    assert len(mentions_of(doc, "Russia")) == 1
+
+
+def test_apposition_gives_role_and_affiliation(run):
+    doc = run("“It is fragile,” said Lena Fischer, a senior fellow at the Atlantic Council.")
+    fischer = actor_named(doc, "Lena Fischer")
+    assert fischer["sector"] == "NGO" and fischer["country"] == "USA"
+
+
+def test_dictionary_codes_follow_the_publication_date():
+    entry = DictEntry(["Jane Roe"], [["USAGOV", "2010-01-01", "2015-12-31"], ["USAELI", None, None]], "person", True)
+    assert decode(entry.code_on(date(2012, 6, 1))) == ("USA", "GOV")
+    assert decode(entry.code_on(date(2020, 6, 1))) == ("USA", "ELI")
+
+
+def test_code_decoding():
+    assert decode("RUSGOV") == ("RUS", "GOV")
+    assert decode("IGOUNOIAE") == ("IGO", "IGO")
+    assert decode("NGOHRI")[1] == "NGO"
+
+
+def test_canonical_keys_are_stable_across_articles(run):
+    assert canonical_key("person", "Recep Tayyip Erdoğan") == canonical_key("person", "recep tayyip erdogan")
+    assert canonical_key("country", "fra") == "country:FRA"
+    a = run("Turkish President Recep Tayyip Erdogan spoke.")
+    b = run("Erdogan said the vote would go ahead.")
+    assert actor_named(a, "Recep Tayyip Erdogan")["actor_id"] == actor_named(b, "Recep Tayyip Erdogan")["actor_id"]
+    assert actor_id("country:FRA") == actor_named(run("France voted."), "France")["actor_id"]
+
+
+def test_resolver_api(run):
+    text = ("French President Paul Moreau met U.S. officials in Rome. "
+            "The French president said he would call them again.")
+    doc = run(text)
+    resolver = ActorResolver.from_doc(doc)
+    name = text.index("Paul Moreau")
+    assert resolver.actor_for_span(name, name + len("Paul Moreau"))["name"] == "Paul Moreau"
+    title = text.index("The French president")
+    found = resolver.actor_for_span(title, title + len("The French president"))
+    assert found["name"] == "Paul Moreau" and found["mention_kind"] == "title"
+    he = text.index(" he ") + 1
+    pronoun = resolver.actor_for_span(he, he + 2)
+    assert pronoun["name"] == "Paul Moreau" and pronoun["mention_kind"] == "pronoun"
+    us = text.index("U.S. officials")
+    anon = resolver.actor_for_span(us, us + len("U.S. officials"))
+    assert anon["mention_kind"] == "anonymous" and anon["country"] == "USA" and anon["actor_id"] is None
+    everyone = resolver.actors_in_span(0, len(text))
+    assert [a["name"] for a in everyone][:2] == ["France", "Paul Moreau"]
+    assert resolver.actor_for_span(text.index("Rome"), text.index("Rome") + 4) is None
+
+
+def test_pronouns_inside_a_quote_resolve_within_it(run):
+    text = "“I met Governor Lee Park. I asked him to wait,” Mayor Ana Ruiz said."
+    doc = run(text)
+    resolver = ActorResolver.from_doc(doc)
+    him = text.index("him")
+    assert resolver.actor_for_span(him, him + 3)["name"] == "Lee Park"
+    i = text.index("I asked")
+    assert resolver.actor_for_span(i, i + 1)["name"] == "Ana Ruiz"

@@ -1,0 +1,147 @@
+"""Quotes and speakers, one style or rule per test, on small texts written for the tests."""
+
+from tests.unit.nlp.conftest import quote_with
+
+
+def test_direct_quote_with_inverted_attribution(run):
+    doc = run("“The talks will resume next week,” said Maria Lopez, a spokeswoman for the ministry.")
+    q = quote_with(doc, "talks will resume")
+    assert q["text"] == "The talks will resume next week,"
+    assert q["kind"] == "direct" and q["cue"] == "said"
+    assert q["speaker_name"] == "Maria Lopez" and q["speaker_kind"] == "named"
+
+
+def test_direct_quote_over_several_sentences(run):
+    doc = run("“We tried. We failed. We will try again,” Prime Minister John Carter told reporters.")
+    q = quote_with(doc, "We tried")
+    assert q["text"] == "We tried. We failed. We will try again,"
+    assert q["speaker_name"] == "John Carter"
+
+
+def test_indirect_quote_is_the_complement_clause(run):
+    doc = run("Foreign Minister Anna Berg said that the border would stay closed until June.")
+    q = quote_with(doc, "border")
+    assert q["text"] == "the border would stay closed until June"
+    assert q["kind"] == "indirect" and q["speaker_name"] == "Anna Berg"
+
+
+def test_inverted_indirect_quote(run):
+    doc = run("The border will stay closed until June, Anna Berg said on Tuesday.")
+    q = quote_with(doc, "border")
+    assert q["text"] == "The border will stay closed until June"
+    assert q["speaker_name"] == "Anna Berg"
+
+
+def test_mixed_quote_keeps_the_reported_clause(run):
+    doc = run("Anna Berg claimed that the plan was “doomed from the start” and would be dropped.")
+    q = quote_with(doc, "doomed")
+    assert q["kind"] == "mixed"
+    assert q["text"].startswith("the plan was “doomed")
+
+
+def test_colon_introduced_quote(run):
+    doc = run("President Omar Said wrote on social media: “Our doors remain open to dialogue.”")
+    q = quote_with(doc, "doors remain open")
+    assert q["text"] == "Our doors remain open to dialogue."
+    assert q["speaker_name"] == "Omar Said"
+
+
+def test_according_to_at_the_end_and_at_the_start(run):
+    doc = run("The convoy reached the city on Monday, according to the U.N. refugee agency. "
+              "According to Mark Evans, the talks collapsed overnight.")
+    first = quote_with(doc, "convoy")
+    assert first["text"] == "The convoy reached the city on Monday"
+    second = quote_with(doc, "collapsed")
+    assert second["text"] == "the talks collapsed overnight" and second["speaker_name"] == "Mark Evans"
+
+
+def test_pronoun_speaker_resolves_to_previous_subject(run):
+    doc = run("Chancellor Klaus Weber met the unions on Monday. He said the reform would be delayed.")
+    q = quote_with(doc, "reform")
+    assert q["speaker_kind"] == "pronoun" and q["speaker_name"] == "Klaus Weber"
+
+
+def test_pronoun_skips_names_inside_quotation_marks(run):
+    doc = run("“I spoke to President Lee twice,” Governor Sara Holm said. She said talks would go on.")
+    q = quote_with(doc, "talks would go on")
+    assert q["speaker_name"] == "Sara Holm"
+
+
+def test_quote_without_cue_continues_the_previous_speaker(run):
+    doc = run("“We are ready,” said General Tom Reyes. “Nobody should doubt our resolve.”")
+    q = quote_with(doc, "Nobody should doubt")
+    assert q["cue"] is None and q["speaker_name"] == "Tom Reyes"
+
+
+def test_anonymous_sources_are_marked_with_their_country(run):
+    doc = run("A senior French official said the ceasefire was holding. "
+              "U.S. officials said the deal was close. Critics claimed the vote had been rigged.")
+    french = quote_with(doc, "ceasefire")
+    assert french["speaker_kind"] == "anonymous" and french["speaker_country"] == "FRA"
+    assert french["anonymous_description"] == "A senior French official"
+    us = quote_with(doc, "deal was close")
+    assert us["speaker_kind"] == "anonymous" and us["speaker_country"] == "USA" and us["speaker_sector"] == "GOV"
+    assert quote_with(doc, "rigged")["speaker_kind"] == "anonymous"
+
+
+def test_report_relayed_by_an_inverted_source(run):
+    doc = run("Mr. Ivanov told the envoy the operation was “going to plan,” the official said.")
+    q = quote_with(doc, "operation")
+    assert q["text"].startswith("the operation was")
+    assert q["speaker_kind"] == "anonymous"
+
+
+def test_scare_quotes_are_not_quotes(run):
+    doc = run("The two sides agreed on the principle of “dialogue” at the summit in Geneva.")
+    assert doc._.pw_quotes == []
+
+
+def test_embedded_question_is_not_a_quote(run):
+    doc = run("Officials explained how the money would be spent.")
+    assert doc._.pw_quotes == []
+
+
+def test_odd_quote_marks_do_not_derail_later_quotes(run):
+    doc = run("He called it a “betrayal and walked out.\n\n“We will be back,” said Nina Park.")
+    q = quote_with(doc, "We will be back")
+    assert q is not None and q["speaker_name"] == "Nina Park"
+
+
+def test_single_quoted_speech(run):
+    doc = run("‘We will not give up,’ said Nina Park.")
+    assert quote_with(doc, "give up")["speaker_name"] == "Nina Park"
+
+
+def test_quotes_in_boilerplate_are_ignored(run):
+    body = "The minister said the plan was final.\n\n" * 3
+    tail = "Editor's note: Subscribe to continue.\n\n“You are bigger than you think,” writes our editor.\n"
+    doc = run(body + tail)
+    assert all(q["start"] < doc._.pw_body_end for q in doc._.pw_quotes)
+    assert quote_with(doc, "bigger than") is None
+
+
+def test_same_statement_same_speaker_same_fingerprint(run):
+    a = run("“The border stays closed,” said Anna Berg, the foreign minister.")
+    b = run("Talks stalled again. “The border stays closed,” Anna Berg said on Friday.")
+    assert quote_with(a, "border")["fingerprint"] == quote_with(b, "border")["fingerprint"]
+    c = run("“The border stays closed,” said Paul Smith.")
+    assert quote_with(c, "border")["fingerprint"] != quote_with(a, "border")["fingerprint"]
+
+
+def test_unnamed_common_noun_speaker_is_anonymous(run):
+    doc = run("“People just want to travel,” a receptionist told me.")
+    q = quote_with(doc, "People just want")
+    assert q["speaker_kind"] == "anonymous" and q["anonymous_description"] == "a receptionist"
+
+
+def test_report_stops_before_a_second_report(run):
+    doc = run("Chancellor Klaus Weber said talks with Beijing must continue, and he indicated that Berlin might abstain.")
+    first = quote_with(doc, "talks with Beijing")
+    assert first["text"] == "talks with Beijing must continue"
+    assert quote_with(doc, "might abstain")["text"] == "Berlin might abstain"
+
+
+def test_parenthetical_attribution_inside_the_report(run):
+    doc = run("Such matters, Anna Berg told reporters, should be decided by referendum.")
+    q = quote_with(doc, "Such matters")
+    assert q["text"].endswith("should be decided by referendum") and q["speaker_name"] == "Anna Berg"
