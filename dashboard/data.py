@@ -134,14 +134,18 @@ def daily_trend(version: object, f: Filters) -> pd.DataFrame:
 @snapshot_query
 def top_actors(version: object, f: Filters, limit: int = 15) -> pd.DataFrame:
     cte, params = filtered_articles_cte(f)
+    # counted per actor id before the names are joined: grouping millions of mentions by one
+    # key is several times faster than by every name column
     return db.query_df(
-        f"""WITH {cte}
-        SELECT d.actor_id, d.name, d.kind, d.country, d.sector,
-               count(*) AS mentions, count(DISTINCT m.article_id) AS articles
-        FROM nlp.actor_mentions m
-        JOIN arts ON arts.article_id = m.article_id
-        JOIN marts.dim_actors d ON d.actor_id = m.actor_id
-        GROUP BY ALL ORDER BY mentions DESC, articles DESC, d.name LIMIT $limit""",
+        f"""WITH {cte},
+        per_actor AS (
+            SELECT m.actor_id, count(*) AS mentions, count(DISTINCT m.article_id) AS articles
+            FROM nlp.actor_mentions m
+            WHERE m.article_id IN (SELECT article_id FROM arts)
+            GROUP BY m.actor_id)
+        SELECT d.actor_id, d.name, d.kind, d.country, d.sector, p.mentions, p.articles
+        FROM per_actor p JOIN marts.dim_actors d ON d.actor_id = p.actor_id
+        ORDER BY p.mentions DESC, p.articles DESC, d.name LIMIT $limit""",
         {**params, "limit": limit},
     )
 

@@ -1,4 +1,4 @@
-"""presswatch's command line: parse | extract | pipeline | sql | eval | bench.
+"""presswatch's command line: parse | extract | pipeline | backfill-split | sql | eval | bench.
 
 Every command calls the same functions as the Dagster assets.
 """
@@ -94,6 +94,21 @@ def cmd_pipeline(args) -> int:
     return 0
 
 
+def cmd_backfill_split(args) -> int:
+    from pipelines.ingest.backfill import split_by_month
+
+    settings = get_settings()
+    out = Path(args.out) if args.out else settings.backfill_dir
+    for source in args.files:
+        counts = split_by_month(Path(source), out, settings.field_map)
+        months = sorted(k for k in counts if k[:1].isdigit())
+        span = f"{months[0]} … {months[-1]}" if months else "no dated lines"
+        print(f"{source}: {sum(counts.values())} lines into {len(months)} months ({span}) under {out}"
+              + "".join(f"; {counts[k]} {k}" for k in ("undated", "unreadable") if counts.get(k)))
+    print("Now launch a backfill of the job `backfill_by_month` over those months in the Dagster UI.")
+    return 0
+
+
 def cmd_sql(args) -> int:
     from pipelines.sql_shell import run_shell
 
@@ -131,6 +146,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("pipeline", help="run every asset once, headless")
     p.add_argument("--ephemeral", action="store_true", help="don't record the run in DAGSTER_HOME")
     p.set_defaults(func=cmd_pipeline)
+
+    p = sub.add_parser("backfill-split", help="file a JSONL corpus under data/backfill/YYYY-MM/ for a backfill")
+    p.add_argument("files", nargs="+")
+    p.add_argument("--out", help="target folder (default: PRESSWATCH_BACKFILL or data/backfill)")
+    p.set_defaults(func=cmd_backfill_split)
 
     p = sub.add_parser("sql", help="SQL shell on the published warehouse snapshot (read-only)")
     p.add_argument("--write", action="store_true", help="open the working warehouse for writing instead")

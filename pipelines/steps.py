@@ -22,6 +22,8 @@ from pipelines.warehouse.duplicates import link_batch
 from pipelines.warehouse.publish import publish_snapshot
 
 Progress = Callable[[int], None]
+# Articles whose texts are read from the warehouse at a time while extracting.
+TEXTS_PER_READ = 256
 
 
 def input_roots(settings: Settings) -> list[Path]:
@@ -32,8 +34,12 @@ def input_roots(settings: Settings) -> list[Path]:
     return roots
 
 
-def run_ingest(settings: Settings, progress: Progress | None = None, files_per_write: int = 50) -> dict:
-    """Reads every new or changed input file and writes it whole, a batch of files per transaction."""
+def run_ingest(settings: Settings, progress: Progress | None = None, files_per_write: int = 50,
+               roots: list[Path] | None = None) -> dict:
+    """Reads every new or changed input file and writes it whole, a batch of files per transaction.
+
+    roots: folders to read (default: the landing folder and, if enabled, the sample)."""
+    roots = roots if roots is not None else input_roots(settings)
     started = time.monotonic()
     totals: Counter = Counter()
     reasons: Counter = Counter()
@@ -47,10 +53,10 @@ def run_ingest(settings: Settings, progress: Progress | None = None, files_per_w
             totals.update(w.write_parsed_files(con, pending, signatures=signatures, repoint=repoint))
             pending.clear()
 
-        for path in discover_files(input_roots(settings)):
+        for path in discover_files(roots, include_links=True):  # links: rejected as unsafe_path
             parsed = parse_file(
                 path,
-                root=_root_of(path, settings),
+                root=_root_of(path, roots),
                 max_bytes=settings.max_file_bytes,
                 max_chars=settings.max_article_chars,
                 field_map=settings.field_map,
@@ -72,8 +78,8 @@ def run_ingest(settings: Settings, progress: Progress | None = None, files_per_w
     return result
 
 
-def _root_of(path: Path, settings: Settings) -> Path:
-    for root in input_roots(settings):
+def _root_of(path: Path, roots: list[Path]) -> Path:
+    for root in roots:
         if path.resolve().is_relative_to(root.resolve()):
             return root
     return path.parent
@@ -82,7 +88,8 @@ def _root_of(path: Path, settings: Settings) -> Path:
 def run_extract(settings: Settings, progress: Progress | None = None, run_id: str | None = None) -> dict:
     """Extracts every article not yet extracted by the current extractor version.
 
-    One nlp.pipe stream over all of them (so worker processes start once); results are
+    One extraction stream over all of them (so worker processes start once), fed from the
+    warehouse a page of texts at a time (memory does not grow with the corpus); results are
     written a batch of articles per transaction as they come out of the stream.
     """
     from pipelines.nlp.extract import extract_articles, extractor_version
@@ -93,26 +100,27 @@ def run_extract(settings: Settings, progress: Progress | None = None, run_id: st
     version = extractor_version(settings.spacy_model)
     counts: Counter = Counter()
     with writer(settings.warehouse_path) as con:
-        todo = w.articles_to_extract(con, version).fetchall()
-        if not todo:
+        w.fail_abandoned_runs(con)
+        to_extract, to_skip = w.count_to_extract(con, version)
+        if not to_extract and not to_skip:
             return {"articles": 0, "skipped": 0, "extractor_version": version,
                     "seconds": round(time.monotonic() - started, 2), "run_id": None}
         w.start_run(con, run_id, version, settings.spacy_model)
-        skipped = [(row[0], row[5]) for row in todo if row[5]]
-        inputs = [ArticleInput(article_id=r[0], text=r[1], published=r[2], title=r[3], url=r[4])
-                  for r in todo if not r[5]]
-        del todo
         status = "failed"
         try:
-            if skipped:
+            for skipped in w.skipped_to_record(con, version, settings.articles_per_write):
                 counts.update(w.write_extractions(con, [], extractor_version=version, run_id=run_id, skipped=skipped))
-            nlp = load_nlp(settings.spacy_model)
-            stream = extract_articles(nlp, iter(inputs), batch_size=settings.batch_size, n_process=settings.n_process)
-            for batch in _chunks(stream, settings.articles_per_write):
-                counts.update(w.write_extractions(con, batch, extractor_version=version, run_id=run_id))
-                counts["words"] += sum(r.words for r in batch)
-                if progress:
-                    progress(len(batch))
+            if to_extract:
+                # streamed from the warehouse a page at a time: no list of every text is held
+                inputs = (ArticleInput(article_id=r[0], text=r[1], published=r[2], title=r[3], url=r[4])
+                          for r in w.texts_to_extract(con, version, TEXTS_PER_READ))
+                nlp = load_nlp(settings.spacy_model)
+                stream = extract_articles(nlp, inputs, batch_size=settings.batch_size, n_process=settings.n_process)
+                for batch in _chunks(stream, settings.articles_per_write):
+                    counts.update(w.write_extractions(con, batch, extractor_version=version, run_id=run_id))
+                    counts["words"] += sum(r.words for r in batch)
+                    if progress:
+                        progress(len(batch))
             w.refresh_actor_aliases(con)
             status = "succeeded"
         finally:

@@ -9,6 +9,10 @@ HOST=${HOST:-127.0.0.1}
 DAGSTER_PORT=${DAGSTER_PORT:-3000}
 DASHBOARD_PORT=${DASHBOARD_PORT:-8501}
 BIN=.venv/bin
+# The Dagster instance (run history, schedules, the one-run-at-a-time queue) lives here.
+export DAGSTER_HOME=${DAGSTER_HOME:-$PWD/.dagster_home}
+mkdir -p "$DAGSTER_HOME"
+[ -f "$DAGSTER_HOME/dagster.yaml" ] || cp config/dagster.yaml "$DAGSTER_HOME/dagster.yaml"
 
 "$BIN/dagster" dev -w workspace.yaml -h "$HOST" -p "$DAGSTER_PORT" &
 dagster_pid=$!

@@ -22,3 +22,71 @@
     {%- endif -%}
 {%- endmacro %}
 
+
+
+{#- Body of the `changed_articles` CTE of a fingerprint-keyed fact (incremental runs only): the
+    articles it must recompute. Those ingested or (re-)extracted since the last build, those gone
+    from the sources, those whose stored `article_columns` no longer match int_articles_canonical
+    (ingest re-points duplicates in place), and those whose stored actor attributes
+    (`<role>_name`, `_country`, `_sector` for each of `actor_roles`) no longer match stg_actors
+    (actors are refined across articles). Expects an `articles` CTE over int_articles_canonical. -#}
+{% macro articles_to_recompute(article_columns, actor_roles) -%}
+    select article_id from articles where changed_at >= {{ changed_since_last_build() }}
+    union
+    select article_id from {{ this }} where article_id not in (select article_id from articles)
+    union
+    select t.article_id
+    from {{ this }} as t
+    inner join articles as a using (article_id)
+    where
+    {%- for column in article_columns %}
+        {{ 'or ' if not loop.first }}t.{{ column }} is distinct from a.{{ column }}
+    {%- endfor %}
+    {%- for role in actor_roles %}
+    union
+    select t.article_id
+    from {{ this }} as t
+    left join {{ ref('stg_actors') }} as act on act.actor_id = t.{{ role }}_actor_id
+    where t.{{ role }}_actor_id is not null
+        and (
+            act.actor_id is null
+            or t.{{ role }}_name is distinct from act.name
+            or t.{{ role }}_country is distinct from act.country
+            or t.{{ role }}_sector is distinct from act.sector
+        )
+    {%- endfor %}
+{%- endmacro %}
+
+
+{#- The `batch` CTE (plus its helpers when incremental) of a fact whose rows count the articles
+    sharing a fingerprint (fct_quotes, fct_events): the enriched rows to (re)write. Incremental:
+    the articles in the `changed_articles_cte` CTE plus every article sharing a fingerprint with
+    them, old or new, since their carrier counts and first reports move too. Full refresh: every
+    row. The caller adds the comma after it. -#}
+{% macro fingerprint_batch(staging_model, enriched_model, changed_articles_cte='changed_articles') -%}
+{%- if is_incremental() -%}
+touched_fingerprints as (
+    select fingerprint from {{ staging_model }}
+    where article_id in (select article_id from {{ changed_articles_cte }})
+    union
+    select fingerprint from {{ this }}
+    where article_id in (select article_id from {{ changed_articles_cte }})
+),
+
+batch_articles as (
+    select article_id from {{ changed_articles_cte }}
+    union
+    select article_id from {{ staging_model }}
+    where fingerprint in (select fingerprint from touched_fingerprints)
+),
+
+batch as (
+    select * from {{ enriched_model }}
+    where article_id in (select article_id from batch_articles)
+)
+{%- else -%}
+batch as (
+    select * from {{ enriched_model }}
+)
+{%- endif -%}
+{%- endmacro %}

@@ -11,6 +11,12 @@ from dagster_dbt import DagsterDbtTranslator, DbtCliResource, dbt_assets
 from pipelines.defs.dbt_project import dbt_project
 
 
+class DbtBuildConfig(dg.Config):
+    """full_refresh rebuilds incremental models from scratch (the nightly job sets it)."""
+
+    full_refresh: bool = False
+
+
 class PresswatchDbtTranslator(DagsterDbtTranslator):
     def get_asset_key(self, dbt_resource_props: Mapping[str, Any]) -> dg.AssetKey:
         if dbt_resource_props["resource_type"] == "source":
@@ -22,6 +28,11 @@ class PresswatchDbtTranslator(DagsterDbtTranslator):
     def get_group_name(self, dbt_resource_props: Mapping[str, Any]) -> str | None:
         return "warehouse"
 
+    def get_automation_condition(self, dbt_resource_props: Mapping[str, Any]) -> dg.AutomationCondition | None:
+        # Models follow their upstream tables: when ingest or extract run on their own
+        # (a backfill, a re-extraction), the marts rebuild without waiting for the hour.
+        return dg.AutomationCondition.eager()
+
 
 @dbt_assets(
     manifest=dbt_project.manifest_path,
@@ -29,6 +40,7 @@ class PresswatchDbtTranslator(DagsterDbtTranslator):
     dagster_dbt_translator=PresswatchDbtTranslator(),
     pool="warehouse_writer",
 )
-def warehouse_models(context: dg.AssetExecutionContext, dbt: DbtCliResource):
+def warehouse_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, config: DbtBuildConfig):
     """Builds and tests the staging, intermediate and mart models."""
-    yield from dbt.cli(["build"], context=context).stream()
+    args = ["build", "--full-refresh"] if config.full_refresh else ["build"]
+    yield from dbt.cli(args, context=context).stream()

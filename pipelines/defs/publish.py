@@ -14,6 +14,7 @@ from pipelines.steps import run_publish
     kinds={"duckdb"},
     group_name="publish",
     pool="warehouse_writer",
+    automation_condition=dg.AutomationCondition.eager(),
 )
 def published_snapshot(presswatch: PresswatchResource) -> dg.MaterializeResult:
     """Copies the checkpointed warehouse next to the published path and swaps it in

@@ -1,18 +1,12 @@
 """Resources: where the warehouse lives and how extraction runs, from pipelines.settings."""
 
-
-import sys
-from pathlib import Path
-
 import dagster as dg
 from dagster_dbt import DbtCliResource
 
 from pipelines.defs.dbt_project import dbt_project
 from pipelines.settings import Settings, get_settings
 
-SETTINGS = get_settings()
-# dbt installed next to this interpreter, so it works without activating the venv
-DBT_EXECUTABLE = str(Path(sys.executable).with_name("dbt")) if Path(sys.executable).with_name("dbt").exists() else "dbt"  # also exports PRESSWATCH_WAREHOUSE for dbt's profile
+SETTINGS = get_settings()  # also exports PRESSWATCH_WAREHOUSE for dbt's profile
 
 
 class PresswatchResource(dg.ConfigurableResource):
@@ -49,7 +43,6 @@ def resources() -> dg.Definitions:
             "dbt": DbtCliResource(
                 project_dir=dbt_project,
                 profiles_dir=str(dbt_project.profiles_dir),
-                dbt_executable=DBT_EXECUTABLE,
             ),
         }
     )

@@ -22,6 +22,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _LATIN_BLOCKS = frozenset({"Basic Latin", "Latin-1 Supplement", "General Punctuation", "Latin Extended-A",
                            "Latin Extended-B", "Latin Extended Additional", "Control character",
                            "Currency Symbols", "Letterlike Symbols"})
+_REPLACED_RUN = re.compile("\ufffd+")
 _HTML_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
 
 
@@ -51,7 +52,26 @@ def decode_bytes(data: bytes, *, html: bool = False) -> Decoded:
         decoded = _checked(data, declared)
         if decoded.text is not None:
             return decoded
+    broken = _corrupt_utf8(data)
+    if broken:
+        return Decoded(None, "utf-8", "undecodable", broken)
     return _detected(data)
+
+
+def _corrupt_utf8(data: bytes) -> str | None:
+    """Why data is UTF-8 with a few corrupt bytes, else None. Read as any legacy code page,
+    such a file would turn every one of its valid accents and curly quotes into mojibake,
+    so it is refused with the place of the first bad byte rather than stored garbled."""
+    text = data.decode("utf-8", errors="replace")
+    breaks = len(_REPLACED_RUN.findall(text))  # places where decoding broke
+    valid = sum(1 for char in text if ord(char) > 127 and char != "\ufffd")
+    if valid < 2 or valid < 2 * breaks:
+        return None
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return f"invalid UTF-8 at byte {exc.start} ({breaks} bad spots, {valid} valid non-ASCII characters)"
+    return None
 
 
 def _declared_html_charset(data: bytes) -> str | None:

@@ -84,10 +84,19 @@ def band_hashes(signature: MinHash) -> list[int]:
 def signature_rows(article: ParsedArticle | tuple[str, str]) -> list[tuple[str, int, int]]:
     """(article_id, band, band_hash) rows for raw.article_signatures; none for very short texts."""
     article_id, text = (article.article_id, article.text) if isinstance(article, ParsedArticle) else article
+    prepared = prepare(text)
+    if prepared is None:
+        return []
+    return [(article_id, band, value) for band, value in enumerate(band_hashes(prepared[1]))]
+
+
+def prepare(text: str) -> tuple[frozenset[str], MinHash] | None:
+    """Shingles and MinHash of a text, or None when it is too short to compare: computed once
+    and handed to both signature_rows' callers and link_near_duplicates (they are the costly part)."""
     shingle_set = shingles(text)
     if len(shingle_set) < MIN_SHINGLES:
-        return []
-    return [(article_id, band, value) for band, value in enumerate(band_hashes(minhash(shingle_set)))]
+        return None
+    return shingle_set, minhash(shingle_set)
 
 
 def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
@@ -160,11 +169,13 @@ def _as_index(existing) -> DuplicateIndex:
 
 
 def link_near_duplicates(new: list[ParsedArticle], existing: Iterable[tuple] | DuplicateIndex = (),
-                         threshold: float = DEFAULT_THRESHOLD) -> list[tuple[str, str, float]]:
+                         threshold: float = DEFAULT_THRESHOLD,
+                         prepared: dict[str, tuple[frozenset[str], MinHash]] | None = None) -> list[tuple[str, str, float]]:
     """Set duplicate_of / similarity on the new articles (against stored ones and each other).
 
     `existing`: a DuplicateIndex, or rows (article_id, text[, published[, duplicate_of]]).
     Groups are joined transitively; each points at the group's canonical article.
+    `prepared`: article_id -> prepare(text) already computed for the new articles (optional).
     Returns re-pointings for stored articles, (article_id, new duplicate_of, similarity): needed
     only when a new article is older than a stored group's canonical one. Stored rows are not
     touched here; the caller decides whether to update them. New articles are added to the index.
@@ -187,10 +198,13 @@ def link_near_duplicates(new: list[ParsedArticle], existing: Iterable[tuple] | D
         if article.article_id in by_id or article.article_id in index:
             continue  # the very same body: one article with several sources, not a near-duplicate
         by_id[article.article_id] = article
-        shingle_set = shingles(article.text)
-        if len(shingle_set) < MIN_SHINGLES:
-            continue
-        signature = minhash(shingle_set)
+        if prepared is not None and article.article_id in prepared:
+            shingle_set, signature = prepared[article.article_id]
+        else:
+            shingle_set = shingles(article.text)
+            if len(shingle_set) < MIN_SHINGLES:
+                continue
+            signature = minhash(shingle_set)
         for other in index.candidates(signature):
             if index.similarity(other, shingle_set, signature) >= threshold:
                 union(article.article_id, other)

@@ -10,8 +10,10 @@ files or URLs by itself.
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import logging
+import urllib.parse
 import urllib.request
 from collections.abc import Callable
 from pathlib import Path
@@ -22,7 +24,7 @@ from pipelines.ingest.api import ParsedFile, Rejection
 from pipelines.ingest.build import RawArticle, SourceInfo, build_article
 from pipelines.ingest.decode import decode_bytes
 from pipelines.ingest.html import extract_html, html_fragment_to_text
-from pipelines.ingest.metadata import clean_url
+from pipelines.ingest.metadata import clean_url, split_credentials
 
 _LOG = logging.getLogger(__name__)
 # Content shorter than this is a teaser, not the article.
@@ -34,10 +36,16 @@ Fetcher = Callable[[str, int], bytes]
 
 
 def fetch_url(url: str, max_bytes: int) -> bytes:
-    """GET an http(s) URL, at most max_bytes. Raises on failure (callers record why)."""
-    if not clean_url(url):
-        raise ValueError(f"not an http(s) URL: {url!r}")
-    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
+    """GET an http(s) URL, at most max_bytes. Raises on failure (callers record why).
+    A user:password@ in the URL is sent as HTTP basic auth to that host only (not on redirects)."""
+    shown = clean_url(url)
+    if not shown:
+        raise ValueError("not an http(s) URL")
+    request = urllib.request.Request(shown, headers={"User-Agent": USER_AGENT})
+    userinfo = split_credentials(url.strip())[1]
+    if userinfo:
+        token = base64.b64encode(urllib.parse.unquote(userinfo).encode("utf-8")).decode("ascii")
+        request.add_unredirected_header("Authorization", f"Basic {token}")
     with urllib.request.urlopen(request, timeout=FETCH_TIMEOUT_SECONDS) as response:  # noqa: S310 (scheme checked)
         data = response.read(max_bytes + 1)
     if len(data) > max_bytes:
@@ -50,16 +58,18 @@ def parse_feed(path_or_url: str | Path, fetch: bool = False, *, fetcher: Fetcher
     """Read a feed from a local file or an http(s) URL. Never raises."""
     fetcher = fetcher or fetch_url
     location = str(path_or_url)
-    if clean_url(location):
+    shown = clean_url(location)  # what is stored and reported: never a private feed's password
+    if shown:
         try:
             data = fetcher(location, max_bytes)
         except Exception as exc:  # network errors come in many types; all mean "no feed this time"
-            parsed = ParsedFile(location, "", 0)
-            parsed.rejections.append(Rejection(location, None, None, "fetch_failed", f"{type(exc).__name__}: {exc}"[:300]))
+            parsed = ParsedFile(shown, "", 0)
+            detail = _without_credentials(f"{type(exc).__name__}: {exc}", location)
+            parsed.rejections.append(Rejection(shown, None, None, "fetch_failed", detail[:300]))
             return parsed
         sha = hashlib.sha256(data).hexdigest()
-        parsed = ParsedFile(location, sha, len(data))
-        read_feed_bytes(parsed, data, SourceInfo(location, "feed", sha, max_chars),
+        parsed = ParsedFile(shown, sha, len(data))
+        read_feed_bytes(parsed, data, SourceInfo(shown, "feed", sha, max_chars),
                         fetch=fetch, max_bytes=max_bytes, fetcher=fetcher)
         return parsed
     from pipelines.ingest.files import read_whole_file
@@ -69,6 +79,17 @@ def parse_feed(path_or_url: str | Path, fetch: bool = False, *, fetcher: Fetcher
 
     return read_whole_file(Path(location), read, root=None, max_bytes=max_bytes, max_chars=max_chars,
                            source_kind="feed")
+
+
+def _without_credentials(text: str, url: str) -> str:
+    """text (an error message) with the URL's user:password and password masked."""
+    userinfo = split_credentials(url.strip())[1]
+    if userinfo:
+        password = userinfo.partition(":")[2]
+        for secret in (userinfo, urllib.parse.unquote(userinfo), password, urllib.parse.unquote(password)):
+            if secret:
+                text = text.replace(secret, "***")
+    return text
 
 
 def read_feed_bytes(parsed: ParsedFile, data: bytes, source: SourceInfo, *, fetch: bool,

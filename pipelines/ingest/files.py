@@ -37,9 +37,12 @@ def kind_for(path: Path) -> str | None:
     return KINDS.get(Path(name).suffix)
 
 
-def discover_files(dirs: list[Path]) -> list[Path]:
+def discover_files(dirs: list[Path], *, include_links: bool = False) -> list[Path]:
     """Readable input files under the folders, sorted. Skips sidecars, hidden files and folders,
-    unknown types, and every symlink or path that resolves outside its folder."""
+    unknown types, and every symlink or path that resolves outside its folder.
+
+    include_links: list the (non-hidden) symlinks too, never what is behind them, so that
+    ingestion records each as an unsafe_path rejection instead of dropping it silently."""
     found: list[Path] = []
     for directory in dirs:
         root = Path(directory)
@@ -50,7 +53,11 @@ def discover_files(dirs: list[Path]) -> list[Path]:
             relative = path.relative_to(root)
             if any(part.startswith(".") for part in relative.parts):
                 continue
-            if path.is_symlink() or any(p.is_symlink() for p in _parents_within(path, root)):
+            if any(p.is_symlink() for p in _parents_within(path, root)):
+                continue
+            if path.is_symlink():
+                if include_links:
+                    found.append(path)
                 continue
             if not path.is_file() or not path.resolve().is_relative_to(real_root):
                 continue
@@ -82,6 +89,8 @@ def parse_file(path: Path, *, root: Path | None = None, max_bytes: int = DEFAULT
     `fetch` only matters for feeds: fetch the pages of summary-only entries.
     """
     path = Path(path)
+    if root is not None and _escapes(path, Path(root)):
+        return _unsafe_path(path, Path(root))
     kind = kind_for(path)
     if kind is None:
         parsed = ParsedFile(str(path), "", 0)
@@ -110,8 +119,8 @@ def read_whole_file(path: Path, read, *, root: Path | None, max_bytes: int, max_
         parsed.rejections.append(Rejection(source_path, None, sha or None, reason, detail))
         return parsed
 
-    if root is not None and (path.is_symlink() or not path.resolve().is_relative_to(Path(root).resolve())):
-        return whole_file_rejection("unsafe_path", f"resolves outside the landing folder {root}; not read")
+    if root is not None and _escapes(path, Path(root)):
+        return _unsafe_path(path, Path(root))
     try:
         if not path.is_file():
             return whole_file_rejection("not_a_file", "not a regular file")
@@ -134,6 +143,18 @@ def read_whole_file(path: Path, read, *, root: Path | None, max_bytes: int, max_
     except Exception as exc:  # a reader bug must not stop a whole ingest run
         _LOG.exception("reader failed on %s", path)
         return whole_file_rejection("reader_error", f"{type(exc).__name__}: {exc}"[:500], sha, size)
+    return parsed
+
+
+def _escapes(path: Path, root: Path) -> bool:
+    """A symlink (never followed, wherever it points) or a path resolving outside root."""
+    return path.is_symlink() or not path.resolve().is_relative_to(root.resolve())
+
+
+def _unsafe_path(path: Path, root: Path) -> ParsedFile:
+    parsed = ParsedFile(str(path), "", 0)
+    parsed.rejections.append(Rejection(str(path), None, None, "unsafe_path",
+                                       f"a symlink or a path outside the landing folder {root}; not followed"))
     return parsed
 
 

@@ -55,13 +55,23 @@ def _host(url: str | None) -> str | None:
 
 
 def clean_url(url: object) -> str | None:
-    """Keep only absolute http(s) URLs; anything else is not a link to the article."""
+    """Keep only absolute http(s) URLs; anything else is not a link to the article.
+    A user:password@ part is dropped: a stored or shown URL never carries credentials."""
     if not isinstance(url, str):
         return None
     text = url.strip()
     if re.match(r"(?i)^https?://[^\s/]+\.[^\s/]+", text) and not re.search(r"\s", text):
-        return text
+        return split_credentials(text)[0]
     return None
+
+
+def split_credentials(url: str) -> tuple[str, str | None]:
+    """(the URL without user:password@, that user:password part or None)."""
+    match = re.match(r"(?i)^([a-z][a-z0-9+.-]*://)([^/?#]*)(.*)$", url, re.DOTALL)
+    if not match or "@" not in match.group(2):
+        return url, None
+    userinfo, _, host = match.group(2).rpartition("@")
+    return match.group(1) + host + match.group(3), userinfo
 
 
 # --- dates ------------------------------------------------------------------------------

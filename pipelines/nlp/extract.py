@@ -10,7 +10,11 @@ Pure Python: used by the Dagster extract asset, the CLI and the evaluator alike.
 from __future__ import annotations
 
 import hashlib
-from collections import Counter
+import multiprocessing as mp
+import os
+import threading
+import time
+from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -50,17 +54,93 @@ def _context(article: ArticleInput) -> dict:
 def extract_articles(nlp: Language, articles: Iterable[ArticleInput], *, batch_size: int,
                      n_process: int) -> Iterator[ArticleResult]:
     """Stream articles through spaCy and yield one ArticleResult per article, in input order.
-    Nothing is held beyond spaCy's own batches."""
-    limit = nlp.max_length - 1
+    Nothing is held beyond a few batches.
 
-    def inputs():
-        for article in articles:
-            text = article.text or ""
-            # offsets stay valid for an over-long text: only its beginning is analysed
-            yield (text if len(text) <= limit else text[:limit]), _context(article)
-
-    for doc, context in nlp.pipe(inputs(), as_tuples=True, batch_size=batch_size, n_process=n_process):
+    With n_process > 1 the whole pipeline *and* the conversion to rows run in forked worker
+    processes: the parent only hands out texts and receives rows, never Docs, so it stays
+    nearly idle and every core goes to parsing and our rules."""
+    if n_process == -1:
+        n_process = os.cpu_count() or 1
+    if n_process > 1 and "fork" in mp.get_all_start_methods():
+        yield from _extract_in_workers(nlp, articles, batch_size=batch_size, n_process=n_process)
+        return
+    for doc, context in nlp.pipe(_inputs(nlp, articles), as_tuples=True, batch_size=batch_size, n_process=n_process):
         yield doc_to_result(doc, context["article_id"])
+
+
+def _inputs(nlp: Language, articles: Iterable[ArticleInput]) -> Iterator[tuple[str, dict]]:
+    limit = nlp.max_length - 1
+    for article in articles:
+        text = article.text or ""
+        # offsets stay valid for an over-long text: only its beginning is analysed
+        yield (text if len(text) <= limit else text[:limit]), _context(article)
+
+
+# The pipeline a forked worker runs: set in the parent just before forking, so workers inherit
+# the loaded model, lexicons and gazetteers (copy-on-write) instead of loading their own.
+_WORKER_NLP: Language | None = None
+
+
+def _watch_parent() -> None:
+    """Pool initializer: a worker whose parent died (kill -9) exits instead of lingering."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
+def _extract_batch(batch: list[ArticleInput], batch_size: int) -> list[ArticleResult]:
+    assert _WORKER_NLP is not None, "worker started without a pipeline"
+    pairs = _WORKER_NLP.pipe(_inputs(_WORKER_NLP, batch), as_tuples=True, batch_size=batch_size)
+    return [doc_to_result(doc, context["article_id"]) for doc, context in pairs]
+
+
+def _extract_in_workers(nlp: Language, articles: Iterable[ArticleInput], *, batch_size: int,
+                        n_process: int) -> Iterator[ArticleResult]:
+    """A pool of forked workers, one batch per task, at most two batches per worker in
+    flight (memory stays flat whatever the corpus size); results come back in input order.
+    A free worker takes the next batch, so one long article does not stall the others."""
+    global _WORKER_NLP
+    warm_up(nlp)
+    _WORKER_NLP = nlp
+    in_flight: deque = deque()
+    pool = mp.get_context("fork").Pool(n_process, initializer=_watch_parent)
+    try:
+        batch: list[ArticleInput] = []
+        for article in articles:
+            batch.append(article)
+            if len(batch) >= batch_size:
+                in_flight.append(pool.apply_async(_extract_batch, (batch, batch_size)))
+                batch = []
+                if len(in_flight) >= 2 * n_process:
+                    yield from in_flight.popleft().get()
+        if batch:
+            in_flight.append(pool.apply_async(_extract_batch, (batch, batch_size)))
+        while in_flight:
+            yield from in_flight.popleft().get()
+        pool.close()
+    finally:
+        pool.terminate()
+        pool.join()
+        _WORKER_NLP = None
+
+
+WARM_UP_TEXT = (
+    "French President Emmanuel Macron met Russian Foreign Minister Sergei Lavrov in Paris on Monday, "
+    "the ministry said. \u201cWe will not accept this,\u201d Macron told reporters after Russian forces "
+    "attacked Kyiv, Ukraine. He said the United Nations would send aid to Gaza next week."
+)
+
+
+def warm_up(nlp: Language) -> None:
+    """Runs one small article through the pipeline so that every lazily loaded table (actor
+    lexicon, event rules, place gazetteer) is in memory before workers fork and share it."""
+    for _ in nlp.pipe([(WARM_UP_TEXT, {"article_id": "warm-up", "published": "2024-03-04"})], as_tuples=True):
+        pass
 
 
 def _sentence(doc: Doc, start: int) -> tuple[int, int, int]:

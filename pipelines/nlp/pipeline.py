@@ -112,6 +112,10 @@ def _load_event_extractor():
 def load_nlp(model_name: str) -> Language:
     """The spaCy model with presswatch's components added; built once per process."""
     nlp = spacy.load(model_name)
+    if "parser" in nlp.pipe_names and "presswatch_paragraphs" not in nlp.pipe_names:
+        import pipelines.nlp.sentences  # noqa: F401  registers the component
+
+        nlp.add_pipe("presswatch_paragraphs", before="parser")  # blank lines end sentences
     for component in COMPONENTS:
         if component not in nlp.pipe_names:
             nlp.add_pipe(component, last=True)

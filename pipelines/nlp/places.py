@@ -20,6 +20,11 @@ from pathlib import Path
 import yaml
 
 RULES = Path(__file__).parent / "events" / "rules" / "places.yaml"
+DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+              "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
+              "southeastern", "southwestern", "upper", "lower"}
+ADMIN_UNITS = {"province", "region", "state", "county", "district", "governorate", "prefecture", "oblast",
+               "territory", "department"}
 
 
 @dataclass(frozen=True)
@@ -98,6 +103,18 @@ class Gazetteer:
         if key in self.regions:
             region = self.regions[key]
             return Place(name, region.get("country"), region.get("lat"), region.get("lon"), "region")
+        head, _, last = key.rpartition(" ")
+        if last in ADMIN_UNITS and head:
+            # "Montenegro province", "Kirkuk governorate": the place itself
+            inner = self.resolve(head, prefer_countries)
+            if inner is not None:
+                return Place(name, inner.country, inner.latitude, inner.longitude, "region")
+        first, _, rest = key.partition(" ")
+        if first in DIRECTIONS and rest in self.country_names:
+            # "South Lebanon", "northern Iraq": a part of the country
+            iso3 = self.country_names[rest]
+            lat, lon = self.centroids.get(iso3, (None, None))
+            return Place(name, iso3, lat, lon, "region")
         candidates = self.cities.get(key)
         if not candidates:
             return None
@@ -107,6 +124,14 @@ class Gazetteer:
         preferred = [c for c in candidates if c[1] in prefer_countries and c[0] * 10 >= largest[0]]
         population, iso3, lat, lon, display = max(preferred, key=lambda c: c[0]) if preferred else largest
         return Place(display, iso3, lat, lon, "city")
+
+    def city_country(self, name: str, min_population: int) -> str | None:
+        """ISO3 of the largest city of that name when it has at least min_population people."""
+        candidates = self.cities.get(normalise(name))
+        if not candidates:
+            return None
+        largest = max(candidates, key=lambda c: c[0])
+        return largest[1] if largest[0] >= min_population else None
 
     def country_of_name(self, name: str) -> str | None:
         """ISO3 when the name is a country's name (or alias), else None."""

@@ -37,6 +37,14 @@ def _coerce(value: Any, arrow_type: pa.DataType) -> Any:
     return value
 
 
+def arrow_table(rows: Sequence[dict[str, Any]], schema: pa.Schema) -> pa.Table:
+    """Rows (dicts keyed by column; missing keys are NULL) as an Arrow table of exactly `schema`."""
+    return pa.table(
+        {f.name: pa.array([_coerce(row.get(f.name), f.type) for row in rows], type=f.type) for f in schema},
+        schema=schema,
+    )
+
+
 def insert_rows(
     con: duckdb.DuckDBPyConnection,
     qualified: str,
@@ -52,10 +60,7 @@ def insert_rows(
         return 0
     schema = table_schema(con, qualified)
     columns = schema.names
-    arrow_rows = pa.table(
-        {f.name: pa.array([_coerce(row.get(f.name), f.type) for row in rows], type=f.type) for f in schema},
-        schema=schema,
-    )
+    arrow_rows = arrow_table(rows, schema)
     view = f"_arrow_{qualified.replace('.', '_')}"
     con.register(view, arrow_rows)
     try:

@@ -6,16 +6,22 @@ import duckdb
 import pyarrow as pa
 
 from pipelines.ingest.api import ParsedArticle
-from pipelines.ingest.dedupe import CANDIDATES_SQL, link_near_duplicates, signature_rows
+from pipelines.ingest.dedupe import CANDIDATES_SQL, band_hashes, link_near_duplicates, prepare
 
 
 def link_batch(con: duckdb.DuckDBPyConnection, articles: list[ParsedArticle]) -> tuple[list[dict], list[dict]]:
     """Sets duplicate_of/similarity on the batch's articles; returns the signature rows to
     store and the stored articles to re-point (when a new article is an older original)."""
+    # shingles and MinHash once per article, for both the stored signature and the linking
+    prepared = {}
+    for article in {a.article_id: a for a in articles}.values():
+        found = prepare(article.text)
+        if found is not None:
+            prepared[article.article_id] = found
     signatures = [
         {"article_id": article_id, "band": band, "band_hash": band_hash}
-        for article in {a.article_id: a for a in articles}.values()
-        for article_id, band, band_hash in signature_rows(article)
+        for article_id, (_, signature) in prepared.items()
+        for band, band_hash in enumerate(band_hashes(signature))
     ]
     if not signatures:
         return [], []
@@ -31,6 +37,6 @@ def link_batch(con: duckdb.DuckDBPyConnection, articles: list[ParsedArticle]) ->
     ).fetchall() if candidate_ids else []
     repoint = [
         {"article_id": article_id, "duplicate_of": duplicate_of, "similarity": similarity}
-        for article_id, duplicate_of, similarity in link_near_duplicates(articles, stored)
+        for article_id, duplicate_of, similarity in link_near_duplicates(articles, stored, prepared=prepared)
     ]
     return signatures, repoint

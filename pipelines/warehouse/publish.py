@@ -26,12 +26,37 @@ def publish_snapshot(warehouse: Path, published: Path) -> Path:
     finally:
         con.close()
     published.parent.mkdir(parents=True, exist_ok=True)
+    _remove_stale_staging(published)
     staging = published.with_name(f".{published.name}.{os.getpid()}.tmp")
-    shutil.copyfile(warehouse, staging)
-    with open(staging, "rb") as handle:
-        os.fsync(handle.fileno())
-    os.replace(staging, published)
+    try:
+        shutil.copyfile(warehouse, staging)
+        with open(staging, "rb") as handle:
+            os.fsync(handle.fileno())
+        os.replace(staging, published)
+    except BaseException:
+        staging.unlink(missing_ok=True)  # e.g. a full disk: don't leave half a copy behind
+        raise
     return published
+
+
+def _remove_stale_staging(published: Path) -> None:
+    """Staging copies left by a publisher killed mid-copy: warehouse-sized files nobody will
+    swap in. Only those of dead processes go; a live publisher keeps its own."""
+    prefix = f".{published.name}."
+    for leftover in published.parent.glob(f"{prefix}*.tmp"):
+        pid = leftover.name[len(prefix):-len(".tmp")]
+        if pid.isdigit() and not _process_alive(int(pid)):
+            leftover.unlink(missing_ok=True)
+
+
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process
+        return True
+    return True
 
 
 def open_snapshot(published: Path):

@@ -8,7 +8,7 @@ so re-writing never duplicates).
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict
 from datetime import datetime, timezone
 from typing import Any
@@ -189,6 +189,58 @@ def articles_to_extract(con: duckdb.DuckDBPyConnection, extractor_version: str, 
         sql += " LIMIT ?"
         params.append(limit)
     return con.execute(sql, params)
+
+
+# Articles the given extractor version has not done yet (new, or stale after a rule change).
+PENDING_FROM = (
+    "FROM raw.articles a LEFT JOIN nlp.article_extractions e USING (article_id) "
+    "WHERE (e.article_id IS NULL OR e.extractor_version <> ?)"
+)
+
+
+def count_to_extract(con: duckdb.DuckDBPyConnection, extractor_version: str) -> tuple[int, int]:
+    """(articles to extract, articles to record as skipped) for this extractor version."""
+    row = con.execute(
+        f"SELECT count(*) FILTER (WHERE a.skip_reason IS NULL), count(*) FILTER (WHERE a.skip_reason IS NOT NULL) "
+        f"{PENDING_FROM}", [extractor_version]).fetchall()[0]
+    return int(row[0]), int(row[1])
+
+
+def skipped_to_record(con: duckdb.DuckDBPyConnection, extractor_version: str, page: int) -> Iterator[list[tuple[str, str]]]:
+    """Pages of (article_id, skip_reason) not yet recorded for this version; no texts read."""
+    after = ""
+    while True:
+        rows = con.execute(
+            f"SELECT a.article_id, a.skip_reason {PENDING_FROM} AND a.skip_reason IS NOT NULL AND a.article_id > ? "
+            "ORDER BY a.article_id LIMIT ?", [extractor_version, after, page]).fetchall()
+        if not rows:
+            return
+        yield rows
+        after = rows[-1][0]
+
+
+def texts_to_extract(con: duckdb.DuckDBPyConnection, extractor_version: str, page: int) -> Iterator[tuple]:
+    """(article_id, text, published, title, url) of every article still to extract, in id order,
+    read a page at a time: a page of ids (keyset, so rows written meanwhile change nothing),
+    then those articles' texts. Memory stays at one page whatever the corpus size, and no
+    result is left open between pages (the connection keeps writing in between)."""
+    after = ""
+    while True:
+        ids = [r[0] for r in con.execute(
+            f"SELECT a.article_id {PENDING_FROM} AND a.skip_reason IS NULL AND a.article_id > ? "
+            "ORDER BY a.article_id LIMIT ?", [extractor_version, after, page]).fetchall()]
+        if not ids:
+            return
+        yield from con.execute(
+            "SELECT article_id, text, published, title, url FROM raw.articles "
+            "WHERE article_id IN (SELECT unnest(?)) ORDER BY article_id", [ids]).fetchall()
+        after = ids[-1]
+
+
+def fail_abandoned_runs(con: duckdb.DuckDBPyConnection) -> None:
+    """Runs still 'running' when a writer opens the warehouse were killed (only one writer at a
+    time): mark them failed so they don't look alive. finished_at stays NULL: it crashed."""
+    con.execute("UPDATE nlp.extraction_runs SET status = 'failed' WHERE status = 'running'")
 
 
 def start_run(con: duckdb.DuckDBPyConnection, run_id: str, extractor_version: str, model: str) -> None:

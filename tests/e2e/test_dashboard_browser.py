@@ -2,8 +2,8 @@
 opened in Debian's chromium through Playwright, one screenshot per page in
 test-artifacts/screenshots/.
 
-The warehouse is the synthetic fixture from tests/unit/dashboard unless PRESSWATCH_E2E_WAREHOUSE
-names a published snapshot (e.g. one built from the real sample); expectations are read from
+The warehouse is built from the bundled sample by the real pipeline steps, unless
+PRESSWATCH_E2E_WAREHOUSE names another published snapshot; expectations are read from
 whichever warehouse is served, so the same assertions hold for both.
 """
 
@@ -37,9 +37,6 @@ ARTIFACTS = REPO / "test-artifacts"
 SCREENSHOTS = ARTIFACTS / "screenshots"
 PAGE_TIMEOUT_MS = 60_000
 
-sys.path.insert(0, str(REPO / "tests" / "unit" / "dashboard"))
-import dashboard_warehouse_builder as builder  # noqa: E402
-
 
 def _free_port() -> int:
     with socket.socket() as probe:
@@ -48,15 +45,16 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def e2e_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """PRESSWATCH_E2E_WAREHOUSE if set, else the realistic synthetic fixture."""
+def e2e_warehouse(request: pytest.FixtureRequest) -> Path:
+    """PRESSWATCH_E2E_WAREHOUSE if set, else a warehouse built from the bundled sample by the
+    real pipeline steps (the `sample_warehouse` fixture of tests/conftest.py)."""
     override = os.environ.get("PRESSWATCH_E2E_WAREHOUSE")
     if override:
         path = Path(override).expanduser().resolve()
         if not path.is_file():
             pytest.fail(f"PRESSWATCH_E2E_WAREHOUSE={override} is not a file")
         return path
-    return builder.write_warehouse(tmp_path_factory.mktemp("e2e") / "warehouse.duckdb", builder.realistic_corpus())
+    return request.getfixturevalue("sample_warehouse")
 
 
 @pytest.fixture(scope="module")

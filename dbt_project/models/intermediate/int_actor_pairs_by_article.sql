@@ -60,6 +60,10 @@ left join sentence_pairs as s using (article_id, actor_a_id, actor_b_id)
 -- a placeholder row (null actors) makes delete+insert clear them; the post-hook drops it.
 -- Cheaper than checking every stored pair against the mentions.
 union all
+select a.article_id, null, null, 0, a.changed_at
+from articles as a
+where a.article_id not in (select article_id from pairs)
+union all
 select distinct t.article_id, null, null, 0, t.changed_at
 from {{ this }} as t
 where t.article_id not in (select article_id from {{ ref('int_articles_canonical') }})

@@ -23,60 +23,12 @@ with articles as (
 ),
 
 {% if is_incremental() %}
-stored_actors as (
-    select article_id, source_actor_id as actor_id, source_name as name, source_country as country,
-        source_sector as sector
-    from {{ this }} where source_actor_id is not null
-    union all
-    select article_id, target_actor_id, target_name, target_country, target_sector
-    from {{ this }} where target_actor_id is not null
-),
-
 changed_articles as (
-    select article_id from articles where changed_at >= {{ changed_since_last_build() }}
-    union
-    select article_id from {{ this }} where article_id not in (select article_id from articles)
-    union
-    select t.article_id
-    from {{ this }} as t
-    inner join articles as a using (article_id)
-    where t.published_date is distinct from a.published_date
-        or t.outlet is distinct from a.outlet
-        or t.is_canonical is distinct from a.is_canonical
-    union
-    select s.article_id
-    from stored_actors as s
-    left join {{ ref('stg_actors') }} as act using (actor_id)
-    where act.actor_id is null
-        or s.name is distinct from act.name
-        or s.country is distinct from act.country
-        or s.sector is distinct from act.sector
-),
-
-touched_fingerprints as (
-    select fingerprint from {{ ref('stg_events') }}
-    where article_id in (select article_id from changed_articles)
-    union
-    select fingerprint from {{ this }}
-    where article_id in (select article_id from changed_articles)
-),
-
-batch_articles as (
-    select article_id from changed_articles
-    union
-    select article_id from {{ ref('stg_events') }}
-    where fingerprint in (select fingerprint from touched_fingerprints)
-),
-
-batch as (
-    select * from {{ ref('int_events_enriched') }}
-    where article_id in (select article_id from batch_articles)
-),
-{% else %}
-batch as (
-    select * from {{ ref('int_events_enriched') }}
+    {{ articles_to_recompute(['published_date', 'outlet', 'is_canonical'], ['source', 'target']) }}
 ),
 {% endif %}
+
+{{ fingerprint_batch(ref('stg_events'), ref('int_events_enriched'), 'changed_articles') }},
 
 reports as (
     -- The first report is the earliest published article, ties broken by ingest time and id.

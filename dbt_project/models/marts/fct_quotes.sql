@@ -25,55 +25,13 @@ with articles as (
 
 {% if is_incremental() %}
 changed_articles as (
-    select article_id from articles where changed_at >= {{ changed_since_last_build() }}
-    union
-    select article_id from {{ this }} where article_id not in (select article_id from articles)
-    union
-    select t.article_id
-    from {{ this }} as t
-    inner join articles as a using (article_id)
-    where t.published_date is distinct from a.published_date
-        or t.outlet is distinct from a.outlet
-        or t.title is distinct from a.title
-        or t.is_canonical is distinct from a.is_canonical
-        or t.is_outlet_canonical is distinct from a.is_outlet_canonical
-    union
-    select t.article_id
-    from {{ this }} as t
-    left join {{ ref('stg_actors') }} as act on act.actor_id = t.speaker_actor_id
-    where t.speaker_actor_id is not null
-        and (
-            act.actor_id is null
-            or t.speaker_name is distinct from act.name
-            or t.speaker_country is distinct from act.country
-            or t.speaker_sector is distinct from act.sector
-        )
-),
-
-touched_fingerprints as (
-    select fingerprint from {{ ref('stg_quotes') }}
-    where article_id in (select article_id from changed_articles)
-    union
-    select fingerprint from {{ this }}
-    where article_id in (select article_id from changed_articles)
-),
-
-batch_articles as (
-    select article_id from changed_articles
-    union
-    select article_id from {{ ref('stg_quotes') }}
-    where fingerprint in (select fingerprint from touched_fingerprints)
-),
-
-batch as (
-    select * from {{ ref('int_quotes_enriched') }}
-    where article_id in (select article_id from batch_articles)
-),
-{% else %}
-batch as (
-    select * from {{ ref('int_quotes_enriched') }}
+    {{ articles_to_recompute(
+        ['published_date', 'outlet', 'title', 'is_canonical', 'is_outlet_canonical'], ['speaker']
+    ) }}
 ),
 {% endif %}
+
+{{ fingerprint_batch(ref('stg_quotes'), ref('int_quotes_enriched'), 'changed_articles') }},
 
 carriers as (
     select

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -117,15 +119,44 @@ class Lexicon:
     groups: dict[str, dict]
     anonymous: dict[str, str | None]
     cues: dict = field(default_factory=dict)
+    # "could a phrase of this table start with this token?" (see PrefixIndex)
+    entry_starts: PrefixIndex = field(init=False)   # on folded text, like entry_by_name
+    country_starts: PrefixIndex = field(init=False)  # names and demonyms, as written
+    group_starts: PrefixIndex = field(init=False)    # as written
+    role_starts: PrefixIndex = field(init=False)     # lower case, like roles
+
+    def __post_init__(self) -> None:
+        self.entry_starts = PrefixIndex(self.entry_by_name)
+        self.country_starts = PrefixIndex([*self.country_by_name, *self.country_by_demonym])
+        self.group_starts = PrefixIndex(self.groups)
+        self.role_starts = PrefixIndex(self.roles)
 
     def lookup(self, text: str) -> list[DictEntry]:
-        return [self.entries[i] for i in self.entry_by_name.get(fold(text), [])]
+        return [self.entries[i] for i in self.entry_by_name.get(folded(text), [])]
 
     def role_sector(self, phrase: str) -> str | None:
         key = phrase.lower()
         if key in self.roles:
             return self.roles[key].get("sector")
         return self.agents.get(key)
+
+
+class PrefixIndex:
+    """Answers "could any key start with this text?" in O(log n), so scans over every token
+    skip the many words that begin no phrase of a table before building any span."""
+
+    def __init__(self, keys: Iterable[str]):
+        self.keys = sorted(keys)
+
+    def may_start(self, text: str) -> bool:
+        i = bisect_left(self.keys, text)
+        return i < len(self.keys) and self.keys[i].startswith(text)
+
+
+@lru_cache(maxsize=1 << 16)
+def folded(text: str) -> str:
+    """fold(text), remembered: the same surface forms are looked up over and over."""
+    return fold(text)
 
 
 def _add(mapping: dict, key: str, value) -> None:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from pipelines.nlp.actors.lexicon import DictEntry, Lexicon
+from pipelines.nlp.actors.lexicon import DictEntry, Lexicon, folded
 from pipelines.nlp.actors.names import fold
 from pipelines.nlp.actors.phrases import (NAME_PARTICLES, POSSESSIVE_MARKS, TITLE_MODIFIERS, country_at,
                                           longest_match, longest_match_ending, looks_like_name, role_at,
@@ -54,11 +54,39 @@ class MentionFinder:
         self.candidates: list[Candidate] = []
         self.taken: set[int] = set()  # tokens already inside a name/title candidate
         self.sentences = Sentences(doc)
+        # token texts read once: the scans below look at every token, and doc[i] / span.text
+        # build new objects on every call
+        self.texts: list[str] = []
+        self.with_ws: list[str] = []
+        self.starts: list[int] = []
+        for token in doc:
+            self.texts.append(token.text)
+            self.with_ws.append(token.text_with_ws)
+            self.starts.append(token.idx)
+        self.ents = list(doc.ents)
+
+    def phrase(self, start: int, end: int) -> str:
+        """doc[start:end].text without building the Span."""
+        return "".join(self.with_ws[start:end - 1]) + self.texts[end - 1]
+
+    def country_at(self, i: int, end: int | None = None) -> tuple[int, str | None, str]:
+        """phrases.country_at, answered at once when no country name or demonym starts here."""
+        if not self.lex.country_starts.may_start(self.texts[i]):
+            return i, None, ""
+        return country_at(self.lex, self.doc, i, end=end)
+
+    def role_at(self, i: int) -> tuple[int, str | None]:
+        """phrases.role_at, answered at once when no role starts here (nor is a plural role)."""
+        tok = self.doc[i]
+        if not self.lex.role_starts.may_start(tok.lower_) and not (
+                tok.tag_ in ("NNS", "NNPS") and tok.lemma_.lower() in self.lex.roles):
+            return i, None
+        return role_at(self.lex, self.doc, i)
 
     # ---- public -----------------------------------------------------------------------
     def run(self) -> list[Candidate]:
         self.institutions_over_entities()
-        ents = list(self.doc.ents)
+        ents = list(self.ents)
         for k, ent in enumerate(ents):
             nxt = ents[k + 1] if k + 1 < len(ents) else None
             if ent.label_ == "PERSON" and nxt is not None and nxt.start == ent.end \
@@ -109,13 +137,13 @@ class MentionFinder:
         text = doc[start:end].text
         if start > 0 and doc[start - 1].lower_ == "the" and ("the " + text) in lex.groups:
             start -= 1
-        g_end, group = longest_match(doc, start, lex.groups, 4)
+        g_end, group = longest_match(doc, start, lex.groups, 4) if lex.group_starts.may_start(doc[start].text) else (start, None)
         if group and g_end >= end and not (g_end < len(doc) and doc[g_end].pos_ == "PROPN"):
             self.add(start, g_end, "group", group=group, name=group["name"], label=ent.label_)
             return
         if self.inside_role(start, end):
             return  # "State" in "Secretary of State"
-        j, iso3, how = country_at(lex, doc, start, end=end)
+        j, iso3, how = self.country_at(start, end=end)
         if iso3 and j == end:
             self.country_phrase(start, end, iso3, how)
             return
@@ -181,7 +209,7 @@ class MentionFinder:
 
     def inside_role(self, start: int, end: int) -> bool:
         for i in range(max(0, start - self.lex.role_max_words), start + 1):
-            j, role = role_at(self.lex, self.doc, i)
+            j, role = self.role_at(i)
             if role and j >= end and (i < start or j > end):
                 return True
         return False
@@ -334,56 +362,61 @@ class MentionFinder:
     # ---- dictionary, countries and groups outside entities ------------------------------
     def institutions_over_entities(self) -> None:
         """Organisation names the model cut into pieces ("Syrian" + "Democratic Forces")."""
-        doc, lex = self.doc, self.lex
-        ent_of = {t: ent for ent in doc.ents for t in range(ent.start, ent.end)}
-        for ent in doc.ents:
+        doc, lex, texts = self.doc, self.lex, self.texts
+        ent_of = {t: k for k, ent in enumerate(self.ents) for t in range(ent.start, ent.end)}
+        for ent in self.ents:
             if ent.label_ not in ("ORG", "NORP", "GPE", "FAC", "PERSON") or ent.end_char > self.body_end:
                 continue
             for start in range(max(0, ent.start - 3), ent.start + 1):
+                if not texts[start][:1].isupper() or not lex.entry_starts.may_start(folded(texts[start])):
+                    continue  # no dictionary name can start at this token
                 for end in range(min(len(doc), ent.end + 3), ent.end - 1, -1):
                     if (start, end) == (ent.start, ent.end) or any(t in self.taken for t in range(start, end)):
                         continue
-                    if not doc[start].text[:1].isupper():
-                        continue
-                    entries = [e for e in lex.lookup(doc[start:end].text)
+                    entries = [e for e in lex.lookup(self.phrase(start, end))
                                if e.kind == "organization" or (e.curated and e.kind == "person")]
-                    covered = {id(ent_of[t]) for t in range(start, end) if t in ent_of}
-                    if entries and (len(covered) > 1 or end - start > ent.end - ent.start):
+                    if not entries:
+                        continue
+                    covered = {ent_of[t] for t in range(start, end) if t in ent_of}
+                    if len(covered) > 1 or end - start > ent.end - ent.start:
                         if entries[0].kind == "person":  # "Ursula von der" + "Leyen"
                             self.from_entity(Span(doc, start, end, label="PERSON"))
                         else:
                             self.add(start, end, "organization", entry=entries[0], name=doc[start:end].text, label="DICT")
                         break
 
-
     def dictionary_scan(self) -> None:
         """Curated actors and multi-word dictionary names that the model did not tag."""
-        doc, lex = self.doc, self.lex
+        doc, lex, texts, taken = self.doc, self.lex, self.texts, self.taken
         i = 0
         while i < len(doc):
-            tok = doc[i]
-            if tok.idx >= self.body_end:
+            if self.starts[i] >= self.body_end:
                 break
-            if i in self.taken or not (tok.text[:1].isupper() or tok.lower_ in ("the",)):
+            first = texts[i]
+            is_the = first.lower() == "the"
+            if i in taken or not (first[:1].isupper() or is_the):
                 i += 1
                 continue
-            start = i + 1 if tok.lower_ == "the" else i
+            start = i + 1 if is_the else i
             found = None
-            for j in range(min(len(doc), start + MAX_PHRASE), start, -1):
-                span = doc[start:j]
-                if not span.text[:1].isupper() or any(k in self.taken for k in range(start, j)):
-                    continue
-                entries = lex.lookup(span.text)
-                if not entries or fold(span.text) in lex.roles or fold(span.text) in lex.agents:
-                    continue  # role phrases ("Secretary of State") are titles, not actors
-                entry = entries[0]
-                single = j - start == 1
-                if single and not (entry.curated or (span.text.isupper() and len(span.text) >= 3)):
-                    continue
-                if entry.kind == "person" and single:
-                    continue  # bare surnames are resolved against full names later
-                found = (start, j, entry)
-                break
+            # a phrase starts with its first token: no dictionary name begins with this one,
+            # or it is not capitalised, and no span from here can match
+            if start < len(doc) and texts[start][:1].isupper() and lex.entry_starts.may_start(folded(texts[start])):
+                for j in range(min(len(doc), start + MAX_PHRASE), start, -1):
+                    if any(k in taken for k in range(start, j)):
+                        continue
+                    text = self.phrase(start, j)
+                    entries = lex.lookup(text)
+                    if not entries or folded(text) in lex.roles or folded(text) in lex.agents:
+                        continue  # role phrases ("Secretary of State") are titles, not actors
+                    entry = entries[0]
+                    single = j - start == 1
+                    if single and not (entry.curated or (text.isupper() and len(text) >= 3)):
+                        continue
+                    if entry.kind == "person" and single:
+                        continue  # bare surnames are resolved against full names later
+                    found = (start, j, entry)
+                    break
             if found:
                 s, e, entry = found
                 self.add(s, e, entry.kind, entry=entry, name=doc[s:e].text, label="DICT")
@@ -392,31 +425,33 @@ class MentionFinder:
                 i += 1
 
     def country_scan(self) -> None:
-        doc, lex = self.doc, self.lex
-        for i, tok in enumerate(doc):
-            if tok.idx >= self.body_end:
+        doc, texts = self.doc, self.texts
+        for i in range(len(doc)):
+            if self.starts[i] >= self.body_end:
                 break
-            if i in self.taken or not tok.text[:1].isupper():
+            if i in self.taken or not texts[i][:1].isupper():
                 continue
-            j, iso3, how = country_at(lex, doc, i)
+            j, iso3, how = self.country_at(i)
             if iso3 and not any(k in self.taken for k in range(i, j)):
-                if j < len(doc) and doc[j].text[:1].isupper() and doc[j].pos_ == "PROPN" and how == "name":
+                if j < len(doc) and texts[j][:1].isupper() and doc[j].pos_ == "PROPN" and how == "name":
                     continue  # part of a longer proper name
                 self.country_phrase(i, j, iso3, how)
 
     def group_scan(self) -> None:
-        doc, lex = self.doc, self.lex
-        for i, tok in enumerate(doc):
-            if tok.idx >= self.body_end:
+        doc, lex, texts = self.doc, self.lex, self.texts
+        for i in range(len(doc)):
+            if self.starts[i] >= self.body_end:
                 break
-            if i in self.taken or not (tok.text[:1].isupper() or tok.lower_ == "the"):
+            if i in self.taken or not (texts[i][:1].isupper() or texts[i].lower() == "the"):
                 continue
+            if not lex.group_starts.may_start(texts[i]):
+                continue  # no group's name starts with this word
             j, group = longest_match(doc, i, lex.groups, 4)
             if not group:
                 continue
-            if j < len(doc) and doc[j].text[:1].isupper() and doc[j].pos_ == "PROPN":
+            if j < len(doc) and texts[j][:1].isupper() and doc[j].pos_ == "PROPN":
                 continue  # "Western Sahara", "Western Europe"
-            if doc[i:j].text == "Western" and j < len(doc) and doc[j].pos_ not in ("NOUN",):
+            if self.phrase(i, j) == "Western" and j < len(doc) and doc[j].pos_ not in ("NOUN",):
                 continue
             self.add(i, j, "group", group=group, name=group["name"])
 

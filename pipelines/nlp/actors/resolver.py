@@ -26,6 +26,7 @@ NEUTER_PRONOUNS = {"it", "its", "itself"}
 FIRST_PERSON = {"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 LOOKBACK_SENTENCES = 3
+PRONOUN_CHAIN = 3  # how many earlier pronouns a pronoun may resolve through
 
 
 class ActorResolver:
@@ -108,37 +109,162 @@ class ActorResolver:
         return None
 
     def resolve_pronoun(self, token_index: int) -> dict | None:
-        """The antecedent of a pronoun: in the pronoun's sentence before it, then in up to
-        three earlier sentences, preferring grammatical subjects; names inside quotation
-        marks are skipped (they are the speaker's words, not the narrative)."""
-        doc = self.doc
-        token = doc[token_index]
+        """The antecedent of a third-person pronoun, looking back through its sentence and up to
+        three earlier ones, subjects before other candidates, the latest first:
+        - a possessive or object pronoun takes the nearest clause around it that holds a
+          candidate ("Blinken will go to Paris to hear from Macron about his talks": Macron);
+        - he/she/him/her/his: a named person before an unnamed description ("the official"),
+          and an earlier sentence whose only fit is an unnamed non-subject is passed over when
+          a named person fits further back;
+        - a non-reflexive object is not its own clause's subject ("Macron wanted to believe
+          him") unless nothing else fits (parses slip), and a pronoun inside quotation marks
+          is never the quote's speaker ("I asked him to stop", tweeted Macron);
+        - names inside quotation marks are antecedents only for pronouns inside quotes."""
+        found = self._pronoun_item(self.doc[token_index], 0)
+        return self._as_pronoun(found) if found is not None else None
+
+    def _pronoun_item(self, token, depth: int) -> dict | None:
+        """The mention or description a pronoun stands for (cached per token)."""
+        cache = self.__dict__.setdefault("_pronoun_cache", {})
+        if (token.i, depth) in cache:
+            return cache[(token.i, depth)]
+        found = None
+        if not (token.lower_ in NEUTER_PRONOUNS and token.dep_ == "expl"):
+            speaker = self._quote_speaker_of(token)
+            found = self._antecedent(token, speaker | self._bound_subject(token, depth), depth)
+            if found is None:
+                found = self._antecedent(token, speaker, depth)
+        cache[(token.i, depth)] = found
+        return found
+
+    def _antecedent(self, token, banned: set[str], depth: int) -> dict | None:
         lower = token.lower_
-        if lower in NEUTER_PRONOUNS and token.dep_ in ("expl",):
-            return None
         plural = lower in PLURAL_PRONOUNS
         neuter = lower in NEUTER_PRONOUNS
         gender = SINGULAR_PRONOUNS.get(lower)
+        personal = gender is not None
         sentences = self._sentences.spans
-        sent_i = self._sentences.index_of_token(token_index)
+        sent_i = self._sentences.index_of_token(token.i)
+        quoted = self._segment_of(token.idx) is not None
+        fallback = None
         for back in range(0, LOOKBACK_SENTENCES + 1):
             if sent_i - back < 0:
                 break
             sent = sentences[sent_i - back]
             limit = token.idx if back == 0 else sent.end_char
-            own = self._segment_of(token.idx)
-            fitting = [it for it in self._items_in(sent.start_char, limit)
-                       if self._fits(it, plural, gender, neuter) and self._segment_of(it["start"]) in (None, own)]
-            fitting = self._outermost(fitting)
+            items = self._outermost([it for it in self._items_in(sent.start_char, limit)
+                                     if self._fits(it, plural, gender, neuter)])
+            if depth < PRONOUN_CHAIN:
+                items += self._pronoun_candidates(sent, limit, token, depth)
+            fitting = sorted((it for it in items if (quoted or self._segment_of(it["start"]) is None)
+                              and self._key_of(it) not in banned), key=lambda it: (it["start"], -it["end"]))
             if not fitting:
                 continue
-            subjects = [it for it in fitting if self._is_subject(it)]
-            pick = (subjects or fitting)[-1]
-            result = self._result(pick)
-            if result["mention_kind"] != "anonymous":
-                result["mention_kind"] = "pronoun"
-            return result
+            pick = self._pick(fitting, token if back == 0 else None, personal)
+            if personal and back > 0 and "actor" not in pick and not self._is_subject(pick):
+                fallback = fallback or pick  # a named person further back may be meant
+                continue
+            return pick
+        return fallback
+
+    def _pronoun_candidates(self, sent, limit: int, token, depth: int) -> list[dict]:
+        """Earlier pronouns of the same kind stand for what they resolved to, at their own
+        position ("He doesn't view Xi as an adversary," Wyne said. "He calls Xi a friend.")."""
+        lower = token.lower_
+        out = []
+        for other in sent:
+            if other.idx >= limit:
+                break
+            if other.i == token.i or other.lower_.endswith(("self", "selves")):
+                continue
+            same = (lower in PLURAL_PRONOUNS and other.lower_ in PLURAL_PRONOUNS) or (
+                lower in SINGULAR_PRONOUNS and SINGULAR_PRONOUNS.get(other.lower_) == SINGULAR_PRONOUNS[lower])
+            if not same:
+                continue
+            found = self._pronoun_item(other, depth + 1)
+            if found is not None:
+                out.append({**found, "start": other.idx, "end": other.idx + len(other.text)})
+        return out
+
+    def _pick(self, fitting: list[dict], pronoun, personal: bool) -> dict:
+        pool = ([it for it in fitting if "actor" in it] or fitting) if personal else fitting
+        if pronoun is not None and pronoun.dep_ not in SUBJECT_DEPS:
+            for verb in self._clauses_above(pronoun):
+                end = verb.right_edge.idx + len(verb.right_edge.text)
+                inside = [it for it in pool if verb.left_edge.idx <= it["start"] and it["end"] <= end]
+                if inside:
+                    pool = inside
+                    break
+        subjects = [it for it in pool if self._is_subject(it)]
+        return (subjects or pool)[-1]
+
+    @staticmethod
+    def _clauses_above(token) -> list:
+        """The verbs above a token, nearest first (the clauses it sits in)."""
+        out = []
+        steps = 0
+        while token.head.i != token.i and steps < 30:
+            token = token.head
+            steps += 1
+            if token.pos_ in ("VERB", "AUX"):
+                out.append(token)
+        return out
+
+    def _as_pronoun(self, item: dict) -> dict:
+        result = self._result(item)
+        if result["mention_kind"] != "anonymous":
+            result["mention_kind"] = "pronoun"
+        return result
+
+    def _key_of(self, item: dict) -> str:
+        if "actor" in item:
+            return str(self.actors[item["actor"]]["actor_id"])
+        return (item.get("surface") or "").lower()
+
+    def _bound_subject(self, token, depth: int) -> set[str]:
+        """Binding: a non-reflexive object or prepositional object is not the subject of its
+        own clause (an inherited subject too: "Bennett met Putin and spoke with him")."""
+        if token.lower_.endswith(("self", "selves")) or token.dep_ not in ("dobj", "dative", "iobj", "pobj"):
+            return set()
+        verb = token.head
+        if token.dep_ == "pobj" and verb.dep_ in ("prep", "dative") and verb.head.pos_ in ("VERB", "AUX"):
+            verb = verb.head
+        if verb.pos_ not in ("VERB", "AUX"):
+            return set()
+        subject = self._clause_subject(verb)
+        if subject is None:
+            return set()
+        if subject.lower_ in SINGULAR_PRONOUNS or subject.lower_ in PLURAL_PRONOUNS:
+            found = self._pronoun_item(subject, depth + 1) if depth < PRONOUN_CHAIN else None
+            return {self._key_of(found)} if found else set()
+        right = subject.idx + len(subject.text)
+        return {self._key_of(it) for it in self._items_in(subject.left_edge.idx, right)
+                if it["start"] <= subject.idx < it["end"]}
+
+    @staticmethod
+    def _clause_subject(verb):
+        """The verb's subject, or the one it shares through xcomp/conj/advcl/acl."""
+        for _ in range(6):
+            subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None:
+                return subject
+            if verb.dep_ not in ("xcomp", "conj", "advcl", "acl") or verb.head.i == verb.i:
+                return None
+            if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+                return None
+            verb = verb.head
         return None
+
+    def _quote_speaker_of(self, token) -> set[str]:
+        """Inside quotation marks a third-person pronoun is not the speaker (who says I)."""
+        if token.lower_.endswith(("self", "selves")) or self._segment_of(token.idx) is None:
+            return set()
+        quotes = self.doc._.pw_quotes if Doc.has_extension("pw_quotes") else None
+        for quote in quotes or []:
+            if quote["start"] <= token.idx < quote["end"]:
+                keys = {str(quote.get("speaker_actor_id") or "")} | {(quote.get("speaker_name") or "").lower()}
+                return keys - {""}
+        return set()
 
     # -- helpers ----------------------------------------------------------------------------
 

@@ -14,7 +14,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from pipelines.nlp.events.extract import EventExtractor, EventRecord, article_id_of, to_row
+from pipelines.nlp.events.extract import EventExtractor
+from pipelines.nlp.events.record import EventRecord
+from pipelines.nlp.events.rows import article_id_of, to_row
 from pipelines.nlp.events.lexicon import load_lexicon
 
 __all__ = ["extract_events", "extract_event_records", "to_cli_event", "EventRecord"]

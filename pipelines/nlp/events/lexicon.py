@@ -125,7 +125,9 @@ def load_lexicon() -> Lexicon:
         for key in ("particle", "prep"):
             if isinstance(row.get(key), bool):  # YAML 1.1 reads a bare on/off as a boolean
                 raise ValueError(f"quote the {key} in overrides.yaml: {row}")
-        pattern = Pattern(Sense(row["type"], row.get("mode")), row.get("particle"), _words(row.get("obj")),
+        # type null: a hand-made "no event here" pattern that overrides the CAMEO ones
+        sense = Sense(row["type"], row.get("mode")) if row.get("type") else None
+        pattern = Pattern(sense, row.get("particle"), _words(row.get("obj")),
                           row.get("prep"), _words(row.get("pobj")), curated=True)
         # hand-made patterns go first: among equally specific matches the first wins
         lex.patterns.setdefault(row["lemma"], []).insert(0, pattern)

@@ -20,6 +20,16 @@ NOUN_TARGET_PREPS = ("of", "against", "on", "with", "to", "toward", "towards", "
 LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "across", "around", "throughout", "to", "into", "from"}
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
 SUBJECT_DEPS = ("nsubj", "csubj", "expl")
+NOT_PEOPLE_ENTS = {"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"}
+PEOPLE_SUFFIXES = ("er", "ist", "ian", "ant", "ent")
+PEOPLE_SUFFIXES_STRICT = ("ist", "ian")
+COLLECTIVE_HEADS = {"ten", "tens", "hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "group",
+                    "number", "crowd", "some", "many", "most", "members", "member", "million", "millions"}
+PARTISAN = ("pro-", "anti-")
+REPORTING = {"say", "tell", "add", "write", "tweet", "note", "explain", "report", "announce", "state"}
+# event nouns whose modifier or possessor is their author: "an Indian proposal", "a UN appeal"
+OWN_COMPLEMENTS = {"dobj", "dative", "prep", "xcomp", "ccomp", "attr", "oprd", "acomp"}
+AUTHORED = {"REQUEST", "AGREE", "THREATEN", "ACCUSE", "REJECT"}
 
 
 class RoleFinder:
@@ -53,14 +63,14 @@ class RoleFinder:
         if len(heads) > 1:
             return heads
         for child in token.children:
-            if child.dep_ in ("amod", "compound", "poss") and any(c.dep_ == "conj" for c in child.children):
+            if child.dep_ in ("amod", "compound", "poss", "nmod") and any(c.dep_ == "conj" for c in child.children):
                 return [child] + [c for c in child.conjuncts if c.i > child.i]
         return heads
 
     def actor(self, token: Token, agent: bool = False) -> dict | None:
         """The actor a single argument token stands for. As an agent, a possessor does not
         count: "Macron's diplomacy offers..." is not Macron acting."""
-        if token.lower_ in FIRST_PERSON:
+        if token.lower_ in FIRST_PERSON and token.pos_ == "PRON":  # not "the US"
             speaker = self.speaker_at(token.idx)
             if speaker:
                 return speaker
@@ -76,10 +86,16 @@ class RoleFinder:
                 start = max(start, token.doc[last].idx + len(token.doc[last].text))
                 while start < end and token.doc.text[start].isspace():
                     start += 1
-        if self.event_noun(token) and token.dep_ in ("dobj", "pobj", "nsubjpass"):
-            # "discussed Ukraine peace talks": the modifier is the topic, not a party
+        if self.event_noun(token) and token.dep_ in ("dobj", "pobj", "nsubjpass") \
+                and self.lexicon.nouns[token.lemma_.lower()].type not in AUTHORED:
+            # "discussed Ukraine peace talks": the modifier is the topic, not a party (but
+            # "rejected an Indian proposal", "a US offer": the modifier made it)
             start, end = token.idx, token.idx + len(token.text)
         found = self.resolver.actor_for_span(start, end)
+        if found is not None and self._partisan(found):
+            # "the pro-Iranian Hizbollah group" is not Iran
+            others = [a for a in self.resolver.actors_in_span(start, end) if not self._partisan(a)]
+            found = others[-1] if others else None
         if found is None and token.pos_ in ("NOUN", "PROPN"):
             # "inspectors of the IAEA", "Doctors from two American aid groups"
             for child in token.rights:
@@ -90,6 +106,35 @@ class RoleFinder:
                         if found:
                             break
         return found
+
+    def group(self, token: Token | None, strict: bool = False) -> dict | None:
+        """An unnamed group the actors component did not list, when the phrase names people:
+        an agent noun ("Darfur rebels", "a newspaper"), a plural in -er/-ist/-ian/-ant/-ent
+        ("Moslem fundamentalist demonstrators"), or an unresolved name; "tens of thousands of
+        students" and "a group of refugees" are the people of their "of" phrase."""
+        if token is None or token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ in NOT_PEOPLE_ENTS:
+            return None
+        lemma = token.lemma_.lower()
+        if lemma in COLLECTIVE_HEADS:
+            for prep in token.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    inner = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                    if inner is not None:
+                        return self.actor(inner) or self.group(inner, strict)
+        agent_nouns = self.lexicon.agent_nouns if self.lexicon is not None else frozenset()
+        named = token.pos_ == "PROPN" and token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+        suffixes = PEOPLE_SUFFIXES_STRICT if strict else PEOPLE_SUFFIXES  # objects: "borders", "documents"
+        if not (named or lemma in agent_nouns or (token.tag_ == "NNS" and lemma.endswith(suffixes))):
+            return None
+        start, end = self.head_span(token)
+        surface = self.doc.text[start:end]
+        surface = surface[4:] if surface.lower().startswith("the ") else surface
+        return {"actor_id": None, "name": surface, "kind": "group", "country": None, "sector": None,
+                "mention_kind": "description"}
+
+    def _partisan(self, found: dict) -> bool:
+        start = found.get("start")
+        return isinstance(start, int) and self.doc.text[max(0, start - 5):start].lower().endswith(PARTISAN)
 
     def event_noun(self, token: Token) -> bool:
         return self.lexicon is not None and token.pos_ == "NOUN" and token.lemma_.lower() in self.lexicon.nouns
@@ -132,6 +177,14 @@ class RoleFinder:
             if objs and head.lemma_ not in ("promise",):
                 return objs[0], False
             return self.verb_subject(head, depth + 1)
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG" and head.lemma_.lower() in REPORTING and verb.i > head.i:
+            # "X has spoken to Y, Z said, trying to ...": the participle goes with the
+            # reported clause before the attribution, not with the reporter
+            reported = next((c for c in head.children if c.dep_ == "ccomp" and c.i < head.i), None)
+            if reported is None and head.dep_ == "parataxis" and head.head.i < head.i:
+                reported = head.head
+            if reported is not None:
+                return self.verb_subject(reported, depth + 1)
         if verb.dep_ in ("conj", "advcl"):
             return self.verb_subject(head, depth + 1)
         if verb.dep_ == "pcomp" and head.dep_ == "prep":
@@ -171,6 +224,18 @@ class RoleFinder:
             deeper = self._first_actor_below(cand, source_tokens)
             if deeper is not None:
                 return deeper, False
+        # "donated and delivered goods to X": the coordinated verb's object and recipient
+        for child in verb.children:
+            if child.dep_ == "conj" and child.pos_ == "VERB" and not any(
+                    c.dep_ in OWN_COMPLEMENTS for c in verb.children) and not any(
+                    c.dep_ in ("nsubj", "nsubjpass", "aux") for c in child.children):
+                inner, direct = self.verb_target(child, source_tokens, event_type)
+                if inner is not None:
+                    return inner, direct
+        # people the actors component did not list: "tortured Darfur rebels"
+        for cand in candidates:
+            if cand.i not in source_tokens and not self.is_city(cand) and self.group(cand, strict=True) is not None:
+                return cand, True
         # the other party named in a purpose clause: "went to Paris to hear from Macron"
         for child in verb.children:
             if child.dep_ in ("xcomp", "advcl") and child.pos_ == "VERB" and \
@@ -178,6 +243,15 @@ class RoleFinder:
                 inner, _ = self.verb_target(child, source_tokens)
                 if inner is not None:
                     return inner, False
+        # a threat is aimed at whoever must meet its condition: "threatened to strike unless
+        # Israel rescinded the annexation"
+        if event_type == "THREATEN" and self.lexicon is not None and verb.lemma_.lower() in self.lexicon.intent_verbs:
+            for clause in verb.subtree:
+                if clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("unless", "if")
+                                                  for c in clause.children):
+                    agent, _ = self.verb_subject(clause)
+                    if agent is not None and agent.i not in source_tokens and self.actors(agent):
+                        return agent, False
         # what an accusation or refusal is about: "claimed that war crimes were committed by X"
         if event_type in ("ACCUSE", "REJECT", "REQUEST"):
             clauses = [c for c in verb.children if c.dep_ == "ccomp"]
@@ -199,8 +273,10 @@ class RoleFinder:
             if child.dep_ == "prep" and child.lower_ not in ("in", "at", "during", "since", "after", "before"):
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and pobj.i not in skip and pobj.ent_type_ not in TIME_ENTS:
-                        if self.actors(pobj) and not self.is_city(pobj):
-                            return pobj
+                        # "between the Emirates and Saudi Arabia": any of the coordinated objects
+                        for part in [pobj, *(c for c in pobj.conjuncts if c.i > pobj.i)]:
+                            if self.actors(part) and not self.is_city(part):
+                                return part
                         if self.event_noun(pobj):
                             continue
                         deeper = self._first_actor_below(pobj, skip, depth + 1)
@@ -246,6 +322,14 @@ class RoleFinder:
             for obj in objects_of(governor):
                 if obj.i != noun.i and obj.i not in source_tokens and self.actors(obj):
                     return obj
+        # one level down: "a suspension of air links with Serbia"
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ in ("of", "on", "to", "into", "for"):
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is not None and pobj.i not in source_tokens and not self.event_noun(pobj):
+                    deeper = self._first_actor_below(pobj, source_tokens | {noun.i})
+                    if deeper is not None and deeper.head.lower_ != "by":
+                        return deeper
         return None
 
     # -- places ----------------------------------------------------------------------------

@@ -13,11 +13,14 @@ def events_columns() -> list[str]:
 
 
 def test_rows_have_exactly_the_table_columns(events_of):
+    """The table's columns, plus the two sides' countries that pipelines.nlp.extract.event_row
+    hands on to the CLI record (not stored: the marts join actors for them)."""
     rows = events_of("Russian forces attacked Ukraine on Feb. 24.")
     assert rows
-    expected = set(events_columns()) - {"extractor_version"}
+    expected = set(events_columns()) - {"extractor_version"} | {"source_country", "target_country"}
     for row in rows:
         assert set(row) == expected
+        assert (row["source_country"], row["target_country"]) == ("RUS", "UKR")
 
 
 def test_assault_with_source_target_date_and_score(events_of):
