@@ -20,7 +20,7 @@ from pipelines.nlp.events.lexicon import Lexicon, load_lexicon
 from pipelines.nlp.events.locate import consult_mode, place_event
 from pipelines.nlp.events.modality import event_count, governors, is_condition, modality
 from pipelines.nlp.events.record import EventRecord, actor_key
-from pipelines.nlp.events.roles import COLLECTIVE_HEADS, RoleFinder
+from pipelines.nlp.events.roles import RoleFinder, collective_members
 from pipelines.nlp.events.triggers import TIME_ENTS, Trigger, find_triggers, match_verb, verb_lemma
 
 __all__ = ["EventExtractor", "EventRecord"]
@@ -273,14 +273,10 @@ class EventExtractor:
                 if reporter is not None and reporter.pos_ != "PRON":
                     return self._subject_actors(reporter)
             return []
-        lemma = subject.lemma_.lower()
-        if lemma in COLLECTIVE_HEADS:
-            # "Tens of thousands of students", "a group of refugees": the people are in the "of" phrase
-            for prep in subject.children:
-                if prep.dep_ == "prep" and prep.lower_ == "of":
-                    inner = next((c for c in prep.children if c.dep_ == "pobj"), None)
-                    if inner is not None:
-                        return self._subject_actors(inner)
+        # "Tens of thousands of students", "a group of refugees": the people are in the "of" phrase
+        inner = collective_members(subject)
+        if inner is not None:
+            return self._subject_actors(inner)
         group = self.roles.group(subject)
         return [(group, subject)] if group is not None else []
 

@@ -32,6 +32,18 @@ OWN_COMPLEMENTS = {"dobj", "dative", "prep", "xcomp", "ccomp", "attr", "oprd", "
 AUTHORED = {"REQUEST", "AGREE", "THREATEN", "ACCUSE", "REJECT"}
 
 
+def collective_members(token: Token) -> Token | None:
+    """The people of a collective head: "tens of thousands of students" -> students."""
+    if token.lemma_.lower() not in COLLECTIVE_HEADS:
+        return None
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            inner = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if inner is not None:
+                return inner
+    return None
+
+
 class RoleFinder:
     """Resolves argument tokens to actors through the article's resolver."""
 
@@ -115,12 +127,9 @@ class RoleFinder:
         if token is None or token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ in NOT_PEOPLE_ENTS:
             return None
         lemma = token.lemma_.lower()
-        if lemma in COLLECTIVE_HEADS:
-            for prep in token.children:
-                if prep.dep_ == "prep" and prep.lower_ == "of":
-                    inner = next((c for c in prep.children if c.dep_ == "pobj"), None)
-                    if inner is not None:
-                        return self.actor(inner) or self.group(inner, strict)
+        inner = collective_members(token)
+        if inner is not None:
+            return self.actor(inner) or self.group(inner, strict)
         agent_nouns = self.lexicon.agent_nouns if self.lexicon is not None else frozenset()
         named = token.pos_ == "PROPN" and token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
         suffixes = PEOPLE_SUFFIXES_STRICT if strict else PEOPLE_SUFFIXES  # objects: "borders", "documents"
