@@ -24,6 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipelines.nlp.api import ArticleInput, ArticleResult
+from pipelines.nlp.doc_cache import doc_text
 
 EXTRACTOR_VERSION = "0.1.0"
 NLP_DIR = Path(__file__).resolve().parent
@@ -152,7 +153,7 @@ def _sentence(doc: Doc, start: int) -> tuple[int, int, int]:
 
 def doc_to_result(doc: Doc, article_id: str) -> ArticleResult:
     actors = doc._.pw_actors or []
-    text = doc.text
+    text = doc_text(doc)
     result = ArticleResult(article_id=article_id)
     result.words = sum(1 for t in doc if not (t.is_punct or t.is_space))
     for actor in actors:

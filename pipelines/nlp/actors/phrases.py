@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from pipelines.nlp.actors.lexicon import Lexicon
+from pipelines.nlp.doc_cache import tokens_text
 
 DETERMINERS = {"the", "a", "an"}
 POSSESSIVE_MARKS = {"'s", "\u2019s", "'", "\u2019"}
@@ -21,7 +22,7 @@ def longest_match(doc: Doc, i: int, table: dict, limit: int, *, fold_case: bool 
     """The longest span doc[i:j] whose text is a key of `table`: (j, value) or (i, None)."""
     stop = min(len(doc), end if end is not None else len(doc), i + limit)
     for j in range(stop, i, -1):
-        text = doc[i:j].text
+        text = tokens_text(doc, i, j)
         key = text.lower() if fold_case else text
         if key in table:
             return j, table[key]
@@ -31,7 +32,7 @@ def longest_match(doc: Doc, i: int, table: dict, limit: int, *, fold_case: bool 
 def longest_match_ending(doc: Doc, j: int, table: dict, limit: int, *, fold_case: bool = False, start: int = 0):
     """The longest span doc[i:j] ending at j whose text is in `table`: (i, value) or (j, None)."""
     for i in range(max(start, j - limit), j):
-        text = doc[i:j].text
+        text = tokens_text(doc, i, j)
         key = text.lower() if fold_case else text
         if key in table:
             return i, table[key]

@@ -16,6 +16,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from pipelines.nlp.doc_cache import doc_text
 from pipelines.nlp.quotes.marks import find_segments
 from pipelines.nlp.sentences import Sentences
 
@@ -274,7 +275,7 @@ class ActorResolver:
 
     @cached_property
     def _segments(self) -> list[tuple[int, int]]:
-        return [(s.open, s.close) for s in find_segments(self.doc.text)]
+        return [(s.open, s.close) for s in find_segments(doc_text(self.doc))]
 
     def _segment_of(self, char: int) -> tuple[int, int] | None:
         """The quoted stretch a character is in: names quoted from someone else's words are

@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
+from pipelines.nlp.doc_cache import doc_ents, doc_text, span_ents
 from pipelines.nlp.events.record import EventRecord
 from pipelines.nlp.places import gazetteer
 
@@ -100,7 +101,7 @@ def _ethnic_side(actor: dict, token: Token | None) -> bool:
 
 
 def _after_ethnic(doc, start: int) -> bool:
-    return doc.text[max(0, start - 7):start].lower() == "ethnic "
+    return doc_text(doc)[max(0, start - 7):start].lower() == "ethnic "
 
 
 class CountryFinder:
@@ -149,7 +150,7 @@ class CountryFinder:
         if record.trigger.kind != "noun":
             return None
         inside = {t.i for t in token.subtree}
-        for ent in record.sentence.ents:
+        for ent in span_ents(record.sentence):
             root = ent.root
             if ent.label_ in ("GPE", "LOC") and root.i in inside and root.dep_ == "pobj" \
                     and root.head.lower_ in NOUN_PLACE_PREPS and root.head.head.i == token.i:
@@ -169,7 +170,7 @@ class CountryFinder:
             if actor.get("country") and isinstance(start, int) and doc.char_span(
                     start, start + 1, alignment_mode="expand")[0].i in inside and not _after_ethnic(doc, start):
                 return actor["country"]
-        for ent in doc.ents:
+        for ent in doc_ents(doc):
             if ent.start > right.i:
                 break
             if ent.root.i not in inside or _after_ethnic(doc, ent.start_char):
@@ -197,7 +198,7 @@ class CountryFinder:
                 start = actor.get("start")
                 if not (isinstance(start, int) and _after_ethnic(doc, start)):
                     found.add(actor.get("country"))
-            for ent in sent.ents:
+            for ent in span_ents(sent):
                 if _after_ethnic(doc, ent.start_char):
                     continue
                 if ent.label_ in PLACE_LABELS:

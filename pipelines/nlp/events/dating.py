@@ -10,6 +10,7 @@ from datetime import date
 
 from spacy.tokens import Span, Token
 
+from pipelines.nlp.doc_cache import span_ents
 from pipelines.nlp.dates import DateResolution, resolve_date
 from pipelines.nlp.events.modality import is_simple_past
 from pipelines.nlp.events.record import actor_key
@@ -49,7 +50,7 @@ def date_owners(sent: Span, producing: set[int]) -> tuple[dict[int, list[Span]],
     come back loose, with the first verb above them."""
     owned: dict[int, list[Span]] = {}
     loose: list[tuple[Span, Token | None]] = []
-    for ent in sent.ents:
+    for ent in span_ents(sent):
         if ent.label_ not in TIME_ENTS:
             continue
         token = ent.root

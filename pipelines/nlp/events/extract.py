@@ -11,6 +11,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
+from pipelines.nlp.doc_cache import doc_text, span_ents
 from pipelines.nlp.dates import mentioned_year, resolve_date
 from pipelines.nlp.events.countries import CountryFinder
 from pipelines.nlp.events.dating import Narrative, date_for, date_owners, date_phrase
@@ -35,7 +36,7 @@ PLURAL_POSSESSIVES = {"their", "our"}
 def body_limit(doc: Doc) -> int:
     if Doc.has_extension("pw_body_end") and doc._.pw_body_end is not None:
         return int(doc._.pw_body_end)
-    return len(doc.text)
+    return len(doc_text(doc))
 
 
 def _depth(token: Token) -> int:
@@ -96,7 +97,7 @@ class EventExtractor:
             if narrative is not None and any(r.own_date and r.date is not None and r.date.date != narrative.date.date
                                              for r in found):
                 narrative = None  # the story has moved to another time ("first hosted him in 2017")
-            for ent in sent.ents:
+            for ent in span_ents(sent):
                 if ent.label_ not in TIME_ENTS:
                     continue
                 resolved = resolve_date(date_phrase(ent), self.published, False, anchor_year)
@@ -105,7 +106,7 @@ class EventExtractor:
                     actors = self.resolver.actors_in_span(sent.start_char, sent.end_char)
                     keys = {actor_key(a) for a in actors} | {k for r in found for k in (actor_key(r.source), actor_key(r.target)) if k}
                     narrative = Narrative(resolved, index, keys)
-            year = mentioned_year(" ".join(e.text for e in sent.ents if e.label_ in TIME_ENTS))
+            year = mentioned_year(" ".join(e.text for e in span_ents(sent) if e.label_ in TIME_ENTS))
             if year:
                 anchor_year = year
         link_refusals(records)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from pipelines.nlp.doc_cache import span_ents
 from pipelines.nlp.events.record import EventRecord, strip_the
 from pipelines.nlp.events.roles import PLACE_ENTS
 from pipelines.nlp.places import Place, resolve_place
@@ -21,7 +22,7 @@ def place_event(record: EventRecord) -> None:
     used = {t.i for t in (record.source_token, record.target_token) if t is not None}
     prefer = {a.get("country") for a in (record.source, record.target) if a and a.get("country")}
     best = None
-    for ent in record.sentence.ents:
+    for ent in span_ents(record.sentence):
         if ent.label_ not in PLACE_ENTS or ent.root.i not in scope or ent.root.i in used:
             continue
         if not in_locative_phrase(ent.root):
@@ -44,7 +45,7 @@ def place_event(record: EventRecord) -> None:
     ent = best[1]
     place = resolve_place(ent.text, prefer)
     if place is None:
-        inner = [e for e in record.sentence.ents if e.label_ in PLACE_ENTS and e.start >= ent.end
+        inner = [e for e in span_ents(record.sentence) if e.label_ in PLACE_ENTS and e.start >= ent.end
                  and e.root.i in {t.i for t in ent.root.subtree}]
         for other in inner:
             wider = resolve_place(other.text, prefer)

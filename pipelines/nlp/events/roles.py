@@ -12,6 +12,7 @@ from typing import Any, Callable
 
 from spacy.tokens import Token
 
+from pipelines.nlp.doc_cache import doc_ents, doc_text
 from pipelines.nlp.events.triggers import TIME_ENTS, objects_of
 
 FIRST_PERSON = {"i", "me", "my", "we", "us", "our"}
@@ -96,7 +97,7 @@ class RoleFinder:
             if poss:
                 last = max(t.i for p in poss for t in p.subtree)
                 start = max(start, token.doc[last].idx + len(token.doc[last].text))
-                while start < end and token.doc.text[start].isspace():
+                while start < end and doc_text(token.doc)[start].isspace():
                     start += 1
         if self.event_noun(token) and token.dep_ in ("dobj", "pobj", "nsubjpass") \
                 and self.lexicon.nouns[token.lemma_.lower()].type not in AUTHORED:
@@ -136,14 +137,14 @@ class RoleFinder:
         if not (named or lemma in agent_nouns or (token.tag_ == "NNS" and lemma.endswith(suffixes))):
             return None
         start, end = self.head_span(token)
-        surface = self.doc.text[start:end]
+        surface = doc_text(self.doc)[start:end]
         surface = surface[4:] if surface.lower().startswith("the ") else surface
         return {"actor_id": None, "name": surface, "kind": "group", "country": None, "sector": None,
                 "mention_kind": "description"}
 
     def _partisan(self, found: dict) -> bool:
         start = found.get("start")
-        return isinstance(start, int) and self.doc.text[max(0, start - 5):start].lower().endswith(PARTISAN)
+        return isinstance(start, int) and doc_text(self.doc)[max(0, start - 5):start].lower().endswith(PARTISAN)
 
     def event_noun(self, token: Token) -> bool:
         return self.lexicon is not None and token.pos_ == "NOUN" and token.lemma_.lower() in self.lexicon.nouns
@@ -350,7 +351,7 @@ class RoleFinder:
 
         if token.ent_type_ not in PLACE_ENTS:
             return False
-        ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+        ent = next((e for e in doc_ents(token.doc) if e.start <= token.i < e.end), None)
         name = ent.text if ent is not None else token.text
         if gazetteer().country_of_name(name):
             return False

@@ -7,6 +7,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from pipelines.nlp.doc_cache import doc_text
 from pipelines.nlp.events.lexicon import Lexicon
 from pipelines.nlp.events.record import EventRecord, actor_key
 from pipelines.nlp.events.roles import RoleFinder
@@ -46,7 +47,7 @@ def fingerprint(source: dict | None, event_type: str, target: dict | None, date_
 
 def to_row(record: EventRecord, article_id: str, lexicon: Lexicon) -> dict[str, Any]:
     start, end = evidence_span(record)
-    text = record.sentence.doc.text
+    text = doc_text(record.sentence.doc)
     place = record.location
     date_value = record.date.at_granularity() if record.date else None
     return {

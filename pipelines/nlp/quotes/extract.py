@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from pipelines.nlp.actors.lexicon import load_lexicon
+from pipelines.nlp.doc_cache import doc_text
 from pipelines.nlp.quotes.marks import DOUBLE_CLOSE, DOUBLE_OPEN, SINGLE_CLOSE, SINGLE_OPEN, Segment, find_segments
 from pipelines.nlp.quotes.records import dedupe, quote_record
 from pipelines.nlp.sentences import Sentences
@@ -48,7 +49,7 @@ class Unit:
 class QuoteFinder:
     def __init__(self, doc: Doc, resolver, body_end: int):
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.resolver = resolver
         self.body_end = body_end
         cues = load_lexicon().cues

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 DOUBLE_OPEN = {"\u201c", "\u201e", "\u00ab"}          # “ „ «
 DOUBLE_CLOSE = {"\u201d", "\u00bb", "\u201f"}         # ” » ‟
@@ -147,7 +148,11 @@ def find_single(text: str, start: int, end: int, blocked: list[Segment]) -> list
 
 def find_segments(text: str, start: int = 0, end: int | None = None) -> list[Segment]:
     """All quoted stretches in text[start:end], in order, non-overlapping."""
-    end = len(text) if end is None else end
+    return list(_segments(text, start, len(text) if end is None else end))
+
+
+@lru_cache(maxsize=4)  # the actor resolver, quotes and events each ask for the same article
+def _segments(text: str, start: int, end: int) -> tuple[Segment, ...]:
     doubles = find_double(text, start, end)
     singles = find_single(text, start, end, doubles)
-    return sorted(doubles + singles, key=lambda s: s.open)
+    return tuple(sorted(doubles + singles, key=lambda s: s.open))
