@@ -97,11 +97,16 @@ def phase_bare(texts_path: str) -> dict:
 
 def phase_full() -> dict:
     """presswatch's ingest + extract + write, from the landing folder to warehouse rows."""
-    from pipelines.nlp.pipeline import load_nlp
+    from pipelines.nlp.extract import start_fork_server
     from pipelines.steps import run_extract, run_ingest
 
     settings = get_settings()
-    load_nlp(settings.spacy_model)  # model load is outside the timing, as for the bare run
+    if settings.n_process > 1:
+        start_fork_server(settings.spacy_model)  # model load is outside the timing, as for the bare run
+    else:
+        from pipelines.nlp.pipeline import load_nlp
+
+        load_nlp(settings.spacy_model)
     started = time.monotonic()
     ingest = run_ingest(settings)
     extract = run_extract(settings)

@@ -48,15 +48,14 @@ def cmd_extract(args) -> int:
     from tqdm import tqdm
 
     from pipelines.nlp.extract import extract_articles, to_cli_record
-    from pipelines.nlp.pipeline import load_nlp
 
     settings = get_settings()
-    nlp = load_nlp(args.model or settings.spacy_model)
+    model = args.model or settings.spacy_model
     errors: list = []
     total = sum(1 for line in open(args.input, encoding="utf-8", errors="replace") if line.strip())
     inputs = read_extract_inputs(Path(args.input), errors)
     with open(args.output, "w", encoding="utf-8") as out, tqdm(total=total, unit="article", disable=args.quiet) as bar:
-        for result in extract_articles(nlp, inputs, batch_size=settings.batch_size, n_process=args.n_process or settings.n_process):
+        for result in extract_articles(model, inputs, batch_size=settings.batch_size, n_process=args.n_process or settings.n_process):
             out.write(json.dumps(to_cli_record(result, result.article_id), ensure_ascii=False) + "\n")
             bar.update(1)
         for error in errors:

@@ -93,7 +93,6 @@ def run_extract(settings: Settings, progress: Progress | None = None, run_id: st
     written a batch of articles per transaction as they come out of the stream.
     """
     from pipelines.nlp.extract import extract_articles, extractor_version
-    from pipelines.nlp.pipeline import load_nlp
 
     started = time.monotonic()
     run_id = run_id or uuid.uuid4().hex[:16]
@@ -114,8 +113,7 @@ def run_extract(settings: Settings, progress: Progress | None = None, run_id: st
                 # streamed from the warehouse a page at a time: no list of every text is held
                 inputs = (ArticleInput(article_id=r[0], text=r[1], published=r[2], title=r[3], url=r[4])
                           for r in w.texts_to_extract(con, version, TEXTS_PER_READ))
-                nlp = load_nlp(settings.spacy_model)
-                stream = extract_articles(nlp, inputs, batch_size=settings.batch_size, n_process=settings.n_process)
+                stream = extract_articles(settings.spacy_model, inputs, batch_size=settings.batch_size, n_process=settings.n_process)
                 for batch in _chunks(stream, settings.articles_per_write):
                     counts.update(w.write_extractions(con, batch, extractor_version=version, run_id=run_id))
                     counts["words"] += sum(r.words for r in batch)

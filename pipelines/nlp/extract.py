@@ -52,16 +52,26 @@ def _context(article: ArticleInput) -> dict:
             "published": article.published.isoformat() if article.published else None}
 
 
-def extract_articles(nlp: Language, articles: Iterable[ArticleInput], *, batch_size: int,
+def extract_articles(nlp: Language | str, articles: Iterable[ArticleInput], *, batch_size: int,
                      n_process: int) -> Iterator[ArticleResult]:
     """Stream articles through spaCy and yield one ArticleResult per article, in input order.
     Nothing is held beyond a few batches.
 
-    With n_process > 1 the whole pipeline *and* the conversion to rows run in forked worker
-    processes: the parent only hands out texts and receives rows, never Docs, so it stays
-    nearly idle and every core goes to parsing and our rules."""
+    `nlp` is a model name (the usual case) or a loaded pipeline. With n_process > 1 the whole
+    pipeline *and* the conversion to rows run in worker processes: the parent only hands out
+    texts and receives rows, never Docs, so every core goes to parsing and our rules. Given a
+    name, the workers fork from a fork server that holds nothing but the warmed pipeline, so
+    they share it and inherit none of the caller's memory (a warehouse connection, ingest
+    buffers), and the caller never loads the model at all."""
     if n_process == -1:
         n_process = os.cpu_count() or 1
+    if n_process > 1 and isinstance(nlp, str) and "forkserver" in mp.get_all_start_methods():
+        yield from _extract_in_fork_server(nlp, articles, batch_size=batch_size, n_process=n_process)
+        return
+    if isinstance(nlp, str):
+        from pipelines.nlp.pipeline import load_nlp
+
+        nlp = load_nlp(nlp)
     if n_process > 1 and "fork" in mp.get_all_start_methods():
         yield from _extract_in_workers(nlp, articles, batch_size=batch_size, n_process=n_process)
         return
@@ -77,21 +87,38 @@ def _inputs(nlp: Language, articles: Iterable[ArticleInput]) -> Iterator[tuple[s
         yield (text if len(text) <= limit else text[:limit]), _context(article)
 
 
-# The pipeline a forked worker runs: set in the parent just before forking, so workers inherit
-# the loaded model, lexicons and gazetteers (copy-on-write) instead of loading their own.
+# The pipeline a worker runs: inherited from the fork server (or, for a pipeline given as an
+# object, from the parent just before forking) instead of loaded by every worker.
 _WORKER_NLP: Language | None = None
+# Read by pipelines.nlp.worker_preload inside the fork server: the model to load and warm there.
+WORKER_MODEL_ENV = "PRESSWATCH_WORKER_MODEL"
 
 
-def _watch_parent() -> None:
-    """Pool initializer: a worker whose parent died (kill -9) exits instead of lingering."""
-    parent = os.getppid()
+def _watch_parent(parent: int) -> None:
+    """Exit when the process that hands out batches dies (kill -9) instead of lingering.
+    A fork-server worker's own parent is the server, so the caller's pid is passed in."""
 
     def watch() -> None:
-        while os.getppid() == parent:
+        while True:
             time.sleep(1.0)
-        os._exit(1)
+            try:
+                os.kill(parent, 0)
+            except ProcessLookupError:
+                os._exit(1)
+            except PermissionError:
+                pass  # alive, owned by someone else
 
     threading.Thread(target=watch, daemon=True).start()
+
+
+def _start_named_worker(parent: int, model_name: str) -> None:
+    """Pool initializer in a fork-server worker: the pipeline is already loaded and warmed in
+    the server (load_nlp is cached there) unless the server was started for another model."""
+    global _WORKER_NLP
+    from pipelines.nlp.pipeline import load_nlp
+
+    _watch_parent(parent)
+    _WORKER_NLP = load_nlp(model_name)
 
 
 def _extract_batch(batch: list[ArticleInput], batch_size: int) -> list[ArticleResult]:
@@ -100,16 +127,44 @@ def _extract_batch(batch: list[ArticleInput], batch_size: int) -> list[ArticleRe
     return [doc_to_result(doc, context["article_id"]) for doc, context in pairs]
 
 
+def start_fork_server(model_name: str):
+    """Starts (once per process) the fork server that extraction workers fork from, with the
+    model loaded and warmed; returns the multiprocessing context to make pools from."""
+    from multiprocessing import forkserver
+
+    context = mp.get_context("forkserver")
+    os.environ[WORKER_MODEL_ENV] = model_name  # the server starts once, with this environment
+    context.set_forkserver_preload(["pipelines.nlp.worker_preload"])
+    forkserver.ensure_running()
+    return context
+
+
+def _extract_in_fork_server(model_name: str, articles: Iterable[ArticleInput], *, batch_size: int,
+                            n_process: int) -> Iterator[ArticleResult]:
+    context = start_fork_server(model_name)
+    pool = context.Pool(n_process, initializer=_start_named_worker, initargs=(os.getpid(), model_name))
+    yield from _stream_through(pool, articles, batch_size=batch_size, n_process=n_process)
+
+
 def _extract_in_workers(nlp: Language, articles: Iterable[ArticleInput], *, batch_size: int,
                         n_process: int) -> Iterator[ArticleResult]:
-    """A pool of forked workers, one batch per task, at most two batches per worker in
-    flight (memory stays flat whatever the corpus size); results come back in input order.
-    A free worker takes the next batch, so one long article does not stall the others."""
+    """Workers forked from this process, for a pipeline given as an object."""
     global _WORKER_NLP
     warm_up(nlp)
     _WORKER_NLP = nlp
+    try:
+        pool = mp.get_context("fork").Pool(n_process, initializer=_watch_parent, initargs=(os.getpid(),))
+        yield from _stream_through(pool, articles, batch_size=batch_size, n_process=n_process)
+    finally:
+        _WORKER_NLP = None
+
+
+def _stream_through(pool, articles: Iterable[ArticleInput], *, batch_size: int,
+                    n_process: int) -> Iterator[ArticleResult]:
+    """One batch per task, at most two batches per worker in flight (memory stays flat
+    whatever the corpus size); results come back in input order. A free worker takes the
+    next batch, so one long article does not stall the others."""
     in_flight: deque = deque()
-    pool = mp.get_context("fork").Pool(n_process, initializer=_watch_parent)
     try:
         batch: list[ArticleInput] = []
         for article in articles:
@@ -127,7 +182,6 @@ def _extract_in_workers(nlp: Language, articles: Iterable[ArticleInput], *, batc
     finally:
         pool.terminate()
         pool.join()
-        _WORKER_NLP = None
 
 
 WARM_UP_TEXT = (

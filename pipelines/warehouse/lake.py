@@ -104,7 +104,6 @@ def extract_partition(settings: Settings, lake: Path, partition: int, partitions
     """Extracts bucket `partition` of `partitions` into the lake; never writes the warehouse."""
     from pipelines.nlp.api import ArticleInput
     from pipelines.nlp.extract import extract_articles, extractor_version
-    from pipelines.nlp.pipeline import load_nlp
 
     started = time.monotonic()
     version = extractor_version(settings.spacy_model)
@@ -125,7 +124,7 @@ def extract_partition(settings: Settings, lake: Path, partition: int, partitions
                                     "SELECT article_id, text, published, title, url FROM raw.articles "
                                     "WHERE article_id IN (SELECT unnest(?)) ORDER BY article_id", [ids]).fetchall())
 
-            stream = extract_articles(load_nlp(settings.spacy_model), inputs(), batch_size=settings.batch_size,
+            stream = extract_articles(settings.spacy_model, inputs(), batch_size=settings.batch_size,
                                       n_process=settings.n_process) if todo else iter(())
             batch: list = []
             for result in stream:

@@ -3,6 +3,9 @@ worker processes, the publication date, ids, order, versions and robustness."""
 
 import hashlib
 import json
+import os
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -12,6 +15,8 @@ from pipelines.nlp import extract as extract_module
 from pipelines.nlp.api import ArticleInput
 from pipelines.nlp.extract import extract_articles, extractor_version, to_cli_record
 from pipelines.nlp.pipeline import COMPONENTS, EXTENSIONS
+from pipelines.settings import get_settings
+from tests.conftest import PROJECT_ROOT
 
 SHARED = Path(__file__).resolve().parents[4] / "shared"
 
@@ -63,6 +68,48 @@ def test_two_processes_give_the_same_results(nlp):
     two = [to_cli_record(r) for r in extract_articles(nlp, ARTICLES, batch_size=2, n_process=2)]
     assert one == two
     assert any(record["quotes"] for record in two)
+
+
+def test_workers_from_the_fork_server_give_the_same_results(nlp):
+    """A model name (what the pipeline passes) runs workers forked from the fork server."""
+    one = [to_cli_record(r) for r in extract_articles(nlp, ARTICLES, batch_size=2, n_process=1)]
+    named = [to_cli_record(r) for r in extract_articles(get_settings().spacy_model, ARTICLES, batch_size=2, n_process=2)]
+    assert named == one
+
+
+KILLED_PARENT = """
+import itertools, os, sys
+from pipelines.nlp.api import ArticleInput
+from pipelines.nlp.extract import extract_articles
+if __name__ == "__main__":  # workers re-import the main module, as with any non-fork start
+    # four short articles, then long ones: workers are mid-batch (tens of seconds) at the kill
+    articles = (ArticleInput(str(i), "Officials in Kenya said the rains had eased. " * (20 if i < 4 else 4000))
+                for i in itertools.count())
+    for i, _ in enumerate(extract_articles(sys.argv[1], articles, batch_size=2, n_process=2)):
+        if i == 3:
+            print("extracting", flush=True)
+"""
+
+
+def test_workers_exit_when_the_parent_is_killed(tmp_path):
+    """kill -9 of the process that hands out batches leaves no fork server or worker behind."""
+    import psutil
+
+    script = tmp_path / "parent.py"
+    script.write_text(KILLED_PARENT)
+    parent = subprocess.Popen([sys.executable, str(script), get_settings().spacy_model], stdout=subprocess.PIPE,
+                              stderr=subprocess.DEVNULL, text=True, cwd=PROJECT_ROOT,
+                              env=os.environ | {"PYTHONPATH": str(PROJECT_ROOT)})
+    try:
+        assert parent.stdout.readline().strip() == "extracting"
+        helpers = psutil.Process(parent.pid).children(recursive=True)
+        assert len(helpers) >= 3  # the fork server and two workers
+        parent.kill()
+        parent.wait()
+        gone, alive = psutil.wait_procs(helpers, timeout=6)  # far less than a long batch takes
+        assert alive == [], f"left running after the parent died: {[p.cmdline() for p in alive]}"
+    finally:
+        parent.kill()
 
 
 def test_cli_record_offsets_point_into_the_input(nlp):
