@@ -97,16 +97,11 @@ def phase_bare(texts_path: str) -> dict:
 
 def phase_full() -> dict:
     """presswatch's ingest + extract + write, from the landing folder to warehouse rows."""
-    from pipelines.nlp.extract import start_fork_server
+    from pipelines.nlp.pipeline import load_nlp
     from pipelines.steps import run_extract, run_ingest
 
     settings = get_settings()
-    if settings.n_process > 1:
-        start_fork_server(settings.spacy_model)  # model load is outside the timing, as for the bare run
-    else:
-        from pipelines.nlp.pipeline import load_nlp
-
-        load_nlp(settings.spacy_model)
+    load_nlp(settings.spacy_model)  # model load is outside the timing, as for the bare run
     started = time.monotonic()
     ingest = run_ingest(settings)
     extract = run_extract(settings)

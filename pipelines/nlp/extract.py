@@ -57,17 +57,13 @@ def extract_articles(nlp: Language | str, articles: Iterable[ArticleInput], *, b
     """Stream articles through spaCy and yield one ArticleResult per article, in input order.
     Nothing is held beyond a few batches.
 
-    `nlp` is a model name (the usual case) or a loaded pipeline. With n_process > 1 the whole
-    pipeline *and* the conversion to rows run in worker processes: the parent only hands out
-    texts and receives rows, never Docs, so every core goes to parsing and our rules. Given a
-    name, the workers fork from a fork server that holds nothing but the warmed pipeline, so
-    they share it and inherit none of the caller's memory (a warehouse connection, ingest
-    buffers), and the caller never loads the model at all."""
+    `nlp` is a model name (loaded once per process) or a loaded pipeline. With n_process > 1
+    the whole pipeline *and* the conversion to rows run in forked worker processes: the parent
+    only hands out texts and receives rows, never Docs, so every core goes to parsing and our
+    rules. (Fork, not a fork server or spawn: those re-import the caller's main module in every
+    worker, which hangs a pool started from a script without a __main__ guard or from stdin.)"""
     if n_process == -1:
         n_process = os.cpu_count() or 1
-    if n_process > 1 and isinstance(nlp, str) and "forkserver" in mp.get_all_start_methods():
-        yield from _extract_in_fork_server(nlp, articles, batch_size=batch_size, n_process=n_process)
-        return
     if isinstance(nlp, str):
         from pipelines.nlp.pipeline import load_nlp
 
@@ -87,16 +83,14 @@ def _inputs(nlp: Language, articles: Iterable[ArticleInput]) -> Iterator[tuple[s
         yield (text if len(text) <= limit else text[:limit]), _context(article)
 
 
-# The pipeline a worker runs: inherited from the fork server (or, for a pipeline given as an
-# object, from the parent just before forking) instead of loaded by every worker.
+# The pipeline a forked worker runs: set in the parent just before forking, so workers inherit
+# the loaded model, lexicons and gazetteers (copy-on-write) instead of loading their own.
 _WORKER_NLP: Language | None = None
-# Read by pipelines.nlp.worker_preload inside the fork server: the model to load and warm there.
-WORKER_MODEL_ENV = "PRESSWATCH_WORKER_MODEL"
 
 
 def _watch_parent(parent: int) -> None:
-    """Exit when the process that hands out batches dies (kill -9) instead of lingering.
-    A fork-server worker's own parent is the server, so the caller's pid is passed in."""
+    """Pool initializer: exit when the process that hands out batches dies (kill -9) instead
+    of finishing a long batch first and lingering."""
 
     def watch() -> None:
         while True:
@@ -111,44 +105,15 @@ def _watch_parent(parent: int) -> None:
     threading.Thread(target=watch, daemon=True).start()
 
 
-def _start_named_worker(parent: int, model_name: str) -> None:
-    """Pool initializer in a fork-server worker: the pipeline is already loaded and warmed in
-    the server (load_nlp is cached there) unless the server was started for another model."""
-    global _WORKER_NLP
-    from pipelines.nlp.pipeline import load_nlp
-
-    _watch_parent(parent)
-    _WORKER_NLP = load_nlp(model_name)
-
-
 def _extract_batch(batch: list[ArticleInput], batch_size: int) -> list[ArticleResult]:
     assert _WORKER_NLP is not None, "worker started without a pipeline"
     pairs = _WORKER_NLP.pipe(_inputs(_WORKER_NLP, batch), as_tuples=True, batch_size=batch_size)
     return [doc_to_result(doc, context["article_id"]) for doc, context in pairs]
 
 
-def start_fork_server(model_name: str):
-    """Starts (once per process) the fork server that extraction workers fork from, with the
-    model loaded and warmed; returns the multiprocessing context to make pools from."""
-    from multiprocessing import forkserver
-
-    context = mp.get_context("forkserver")
-    os.environ[WORKER_MODEL_ENV] = model_name  # the server starts once, with this environment
-    context.set_forkserver_preload(["pipelines.nlp.worker_preload"])
-    forkserver.ensure_running()
-    return context
-
-
-def _extract_in_fork_server(model_name: str, articles: Iterable[ArticleInput], *, batch_size: int,
-                            n_process: int) -> Iterator[ArticleResult]:
-    context = start_fork_server(model_name)
-    pool = context.Pool(n_process, initializer=_start_named_worker, initargs=(os.getpid(), model_name))
-    yield from _stream_through(pool, articles, batch_size=batch_size, n_process=n_process)
-
-
 def _extract_in_workers(nlp: Language, articles: Iterable[ArticleInput], *, batch_size: int,
                         n_process: int) -> Iterator[ArticleResult]:
-    """Workers forked from this process, for a pipeline given as an object."""
+    """A pool of workers forked from this process, which share its loaded pipeline."""
     global _WORKER_NLP
     warm_up(nlp)
     _WORKER_NLP = nlp

@@ -70,8 +70,8 @@ def test_two_processes_give_the_same_results(nlp):
     assert any(record["quotes"] for record in two)
 
 
-def test_workers_from_the_fork_server_give_the_same_results(nlp):
-    """A model name (what the pipeline passes) runs workers forked from the fork server."""
+def test_a_model_name_gives_the_same_results_as_the_pipeline(nlp):
+    """What the warehouse steps pass: a name, loaded once per process."""
     one = [to_cli_record(r) for r in extract_articles(nlp, ARTICLES, batch_size=2, n_process=1)]
     named = [to_cli_record(r) for r in extract_articles(get_settings().spacy_model, ARTICLES, batch_size=2, n_process=2)]
     assert named == one
@@ -81,7 +81,7 @@ KILLED_PARENT = """
 import itertools, os, sys
 from pipelines.nlp.api import ArticleInput
 from pipelines.nlp.extract import extract_articles
-if __name__ == "__main__":  # workers re-import the main module, as with any non-fork start
+if __name__ == "__main__":
     # four short articles, then long ones: workers are mid-batch (tens of seconds) at the kill
     articles = (ArticleInput(str(i), "Officials in Kenya said the rains had eased. " * (20 if i < 4 else 4000))
                 for i in itertools.count())
@@ -92,7 +92,7 @@ if __name__ == "__main__":  # workers re-import the main module, as with any non
 
 
 def test_workers_exit_when_the_parent_is_killed(tmp_path):
-    """kill -9 of the process that hands out batches leaves no fork server or worker behind."""
+    """kill -9 of the process that hands out batches leaves no worker behind, even mid-batch."""
     import psutil
 
     script = tmp_path / "parent.py"
@@ -103,7 +103,7 @@ def test_workers_exit_when_the_parent_is_killed(tmp_path):
     try:
         assert parent.stdout.readline().strip() == "extracting"
         helpers = psutil.Process(parent.pid).children(recursive=True)
-        assert len(helpers) >= 3  # the fork server and two workers
+        assert len(helpers) >= 2  # the workers
         parent.kill()
         parent.wait()
         gone, alive = psutil.wait_procs(helpers, timeout=6)  # far less than a long batch takes
