@@ -113,23 +113,14 @@ def _extract_batch(batch: list[ArticleInput], batch_size: int) -> list[ArticleRe
 
 def _extract_in_workers(nlp: Language, articles: Iterable[ArticleInput], *, batch_size: int,
                         n_process: int) -> Iterator[ArticleResult]:
-    """A pool of workers forked from this process, which share its loaded pipeline."""
+    """A pool of forked workers, one batch per task, at most two batches per worker in
+    flight (memory stays flat whatever the corpus size); results come back in input order.
+    A free worker takes the next batch, so one long article does not stall the others."""
     global _WORKER_NLP
     warm_up(nlp)
     _WORKER_NLP = nlp
-    try:
-        pool = mp.get_context("fork").Pool(n_process, initializer=_watch_parent, initargs=(os.getpid(),))
-        yield from _stream_through(pool, articles, batch_size=batch_size, n_process=n_process)
-    finally:
-        _WORKER_NLP = None
-
-
-def _stream_through(pool, articles: Iterable[ArticleInput], *, batch_size: int,
-                    n_process: int) -> Iterator[ArticleResult]:
-    """One batch per task, at most two batches per worker in flight (memory stays flat
-    whatever the corpus size); results come back in input order. A free worker takes the
-    next batch, so one long article does not stall the others."""
     in_flight: deque = deque()
+    pool = mp.get_context("fork").Pool(n_process, initializer=_watch_parent, initargs=(os.getpid(),))
     try:
         batch: list[ArticleInput] = []
         for article in articles:
@@ -147,6 +138,7 @@ def _stream_through(pool, articles: Iterable[ArticleInput], *, batch_size: int,
     finally:
         pool.terminate()
         pool.join()
+        _WORKER_NLP = None
 
 
 WARM_UP_TEXT = (

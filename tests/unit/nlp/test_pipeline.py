@@ -78,7 +78,7 @@ def test_a_model_name_gives_the_same_results_as_the_pipeline(nlp):
 
 
 KILLED_PARENT = """
-import itertools, os, sys
+import itertools, sys
 from pipelines.nlp.api import ArticleInput
 from pipelines.nlp.extract import extract_articles
 if __name__ == "__main__":
