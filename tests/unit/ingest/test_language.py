@@ -19,3 +19,13 @@ def test_short_bodies_trust_declared_language():
     assert choose_language("Bonjour à tous.", "en") == "en"
     assert choose_language("Bonjour à tous.", None) == detect_language("Bonjour à tous.")[0]
     assert detect_language("12345 !!! ...") == (None, 0.0)
+
+
+def test_the_detector_is_released_after_ingest_and_reloads_when_needed():
+    from pipelines.ingest.language import _identifier, release_detector
+
+    detect_language(NEWS)
+    assert _identifier.cache_info().currsize == 1
+    release_detector()
+    assert _identifier.cache_info().currsize == 0
+    assert detect_language(FRENCH)[0] == "fr"
