@@ -21,7 +21,7 @@ def test_short_bodies_trust_declared_language():
     assert detect_language("12345 !!! ...") == (None, 0.0)
 
 
-def test_the_detector_is_released_after_ingest_and_reloads_when_needed():
+def test_the_detector_can_be_released_and_reloads_when_needed():
     from pipelines.ingest.language import _identifier, release_detector
 
     detect_language(NEWS)
