@@ -216,9 +216,10 @@ def test_actor_profile_with_network(tab: Tab, expected: dict[str, Any]):
     tab.page.locator('[data-testid="stVegaLiteChart"]').first.wait_for()
     tab.shot("actor_profile")
     tab.page.get_by_role("tab", name="Network").click()
-    network = tab.page.locator('[data-testid="stPlotlyChart"]')
+    # the chart's container appears before plotly has drawn into it: wait for the drawing
+    network = tab.page.locator('[data-testid="stPlotlyChart"] .js-plotly-plot').first
     network.wait_for()
-    assert tab.page.locator(".js-plotly-plot").first.is_visible()
+    assert network.is_visible()
     tab.shot("actor_network")
 
 
