@@ -126,6 +126,7 @@ def _extract_in_workers(nlp: Language, articles: Iterable[ArticleInput], *, batc
     gc.collect()
     gc.freeze()
     in_flight: deque = deque()
+    clean = False
     pool = mp.get_context("fork").Pool(n_process, initializer=_watch_parent, initargs=(os.getpid(),))
     try:
         batch: list[ArticleInput] = []
@@ -140,10 +141,16 @@ def _extract_in_workers(nlp: Language, articles: Iterable[ArticleInput], *, batc
             in_flight.append(pool.apply_async(_extract_batch, (batch, batch_size)))
         while in_flight:
             yield from in_flight.popleft().get()
+        # Done: let the workers take their sentinels and exit. terminate() here could kill a
+        # worker while it holds the task queue's lock, and a worker left waiting on that lock
+        # hung the test run once.
         pool.close()
-    finally:
-        pool.terminate()
         pool.join()
+        clean = True
+    finally:
+        if not clean:  # an error, or the caller stopped reading
+            pool.terminate()
+            pool.join()
         gc.unfreeze()
         _WORKER_NLP = None
 
