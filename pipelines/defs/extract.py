@@ -7,7 +7,8 @@ from pipelines.defs.resources import PresswatchResource
 from pipelines.steps import run_extract
 
 NLP_TABLES = {
-    "actors": "Canonical actors across articles, coded with country and sector.",
+    "actors": "Canonical actors across articles, coded with country and sector by the majority of their articles.",
+    "article_actors": "How each article coded each actor it mentions (coding over time).",
     "actor_aliases": "Surface forms of each actor with counts.",
     "actor_mentions": "Every mention of an actor, with offsets into its article.",
     "quotes": "Direct, mixed and indirect quotes with their speakers.",

@@ -27,7 +27,7 @@ from spacy.tokens import Doc
 from pipelines.nlp.api import ArticleInput, ArticleResult
 from pipelines.nlp.doc_cache import doc_text
 
-EXTRACTOR_VERSION = "0.1.0"
+EXTRACTOR_VERSION = "0.2.0"  # 0.2: per-article actor coding (nlp.article_actors)
 NLP_DIR = Path(__file__).resolve().parent
 DATA_SUFFIXES = {".jsonl", ".json", ".yaml", ".yml", ".tsv", ".csv", ".txt"}
 

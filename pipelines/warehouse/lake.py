@@ -22,7 +22,6 @@ import uuid
 from collections import Counter
 from pathlib import Path
 
-import pyarrow as pa
 import pyarrow.parquet as pq
 
 from pipelines.settings import Settings
@@ -32,15 +31,12 @@ from pipelines.warehouse.connection import connect_with_retry, transaction, writ
 
 # lake table -> warehouse table; the ledger says which articles a partition covered
 TABLES = {
-    "actors": "nlp.actors",
+    "article_actors": "nlp.article_actors",
     "actor_mentions": "nlp.actor_mentions",
     "quotes": "nlp.quotes",
     "events": "nlp.events",
     "article_extractions": "nlp.article_extractions",
 }
-# Actors are shared between articles; these extra columns of the lake's actor rows let the
-# loader keep the very row run_extract would have kept (see _ACTORS_SQL).
-ORDER_COLUMNS = [("article_id", pa.string()), ("position", pa.int64())]
 
 
 def bucket_of(article_id: str, partitions: int) -> int:
@@ -65,7 +61,7 @@ class _PartitionWriter:
 
     def __init__(self, con, lake: Path, partition: int):
         self.lake, self.partition = Path(lake), partition
-        self.schemas = {name: _lake_schema(con, name) for name in TABLES}
+        self.schemas = {name: table_schema(con, table) for name, table in TABLES.items()}
         self.staging = Path(lake) / "nlp" / f".staging-{partition}-{uuid.uuid4().hex[:8]}"
         self.staging.mkdir(parents=True)
         self.writers = {name: pq.ParquetWriter(self.staging / f"{name}.parquet", schema)
@@ -89,14 +85,6 @@ class _PartitionWriter:
         for writer_ in self.writers.values():
             writer_.close()
         shutil.rmtree(self.staging, ignore_errors=True)
-
-
-def _lake_schema(con, name: str) -> pa.Schema:
-    schema = table_schema(con, TABLES[name])
-    if name == "actors":
-        for column, kind in ORDER_COLUMNS:
-            schema = schema.append(pa.field(column, kind))
-    return schema
 
 
 def extract_partition(settings: Settings, lake: Path, partition: int, partitions: int,
@@ -157,31 +145,17 @@ def _write_results(out: _PartitionWriter, results: list, version: str, counts: C
     versioned = {"extractor_version": version}
     actors, mentions, quotes, events = [], [], [], []
     for result in results:
-        for position, actor in enumerate(result.actors):
-            actors.append(actor | versioned | {"article_id": result.article_id, "position": position})
+        actors += [a | versioned | {"article_id": result.article_id} for a in result.actors]
         mentions += [m | versioned for m in result.mentions]
         quotes += [q | versioned for q in result.quotes]
         events += [e | versioned for e in result.events]
-    out.write("actors", actors)
+    out.write("article_actors", actors)
     out.write("actor_mentions", mentions)
     out.write("quotes", quotes)
     out.write("events", events)
     out.write("article_extractions", [_ledger_row(r.article_id, version, "extracted", None) for r in results])
     counts.update(articles=len(results), mentions=len(mentions), quotes=len(quotes), events=len(events),
                   words=sum(r.words for r in results))
-
-
-# Per actor, the row run_extract would have kept: it writes the run's articles (in id order)
-# in batches of articles_per_write, a later batch replaces the actor's row, and within a batch
-# the first article (then the first position) mentioning the actor wins.
-_ACTORS_SQL = """
-SELECT * EXCLUDE (article_id, position, run_rank, pick) FROM (
-    SELECT l.*, o.run_rank,
-           row_number() OVER (PARTITION BY l.actor_id
-                              ORDER BY o.run_rank // $per_write DESC, o.run_rank, l.position) AS pick
-    FROM read_parquet($files) l JOIN lake_order o ON o.article_id = l.article_id
-) WHERE pick = 1
-"""
 
 
 def load_lake(settings: Settings, lake: Path, run_id: str | None = None) -> dict:
@@ -205,17 +179,13 @@ def load_lake(settings: Settings, lake: Path, run_id: str | None = None) -> dict
             with transaction(con):
                 con.execute("CREATE TEMP TABLE lake_ledger AS SELECT * FROM read_parquet(?)",
                             [files["article_extractions"]])
-                # extraction order of the run: the rank that decides the write batches
-                con.execute("CREATE TEMP TABLE lake_order AS SELECT article_id, "
-                            "row_number() OVER (ORDER BY article_id) - 1 AS run_rank "
-                            "FROM lake_ledger WHERE status = 'extracted'")
+                touched = {r[0] for r in con.execute(
+                    "SELECT DISTINCT actor_id FROM nlp.article_actors "
+                    "WHERE article_id IN (SELECT article_id FROM lake_ledger)").fetchall()}
                 for table in w.EXTRACTED_TABLES:
                     # table names are constants of the writer module, not input
                     con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT article_id FROM lake_ledger)")
-                if files["actors"]:
-                    _insert_from(con, "nlp.actors", _ACTORS_SQL,
-                                 {"files": files["actors"], "per_write": max(1, settings.articles_per_write)}, stamp)
-                for name in ("actor_mentions", "quotes", "events"):
+                for name in ("article_actors", "actor_mentions", "quotes", "events"):
                     if files[name]:
                         _insert_from(con, TABLES[name], "SELECT * FROM read_parquet($files)", {"files": files[name]}, stamp)
                 _insert_from(con, "nlp.article_extractions", "SELECT * FROM lake_ledger", {}, stamp, run_id=run_id)
@@ -226,8 +196,11 @@ def load_lake(settings: Settings, lake: Path, run_id: str | None = None) -> dict
                     "SELECT count(*) FILTER (WHERE status = 'extracted'), count(*) FILTER (WHERE status = 'skipped') "
                     "FROM lake_ledger").fetchall()[0]
                 counts.update(articles=articles, skipped=skipped)
+                if files["article_actors"]:
+                    touched |= {r[0] for r in con.execute("SELECT DISTINCT actor_id FROM read_parquet(?)",
+                                                          [files["article_actors"]]).fetchall()}
+                w.recode_actors(con, touched, stamp)
                 con.execute("DROP TABLE lake_ledger")
-                con.execute("DROP TABLE lake_order")
             w.refresh_actor_aliases(con)
             status = "succeeded"
         finally:

@@ -13,6 +13,7 @@ REPLICATED = {
     "raw.articles": ["article_id", "duplicate_of"],
     "raw.article_sources": ["source_key", "article_id"],
     "nlp.article_extractions": ["article_id"],
+    "nlp.article_actors": ["article_id"],
     "nlp.actor_mentions": ["mention_id", "article_id"],
     "nlp.quotes": ["quote_id", "article_id"],
     "nlp.events": ["event_id", "article_id"],

@@ -84,7 +84,8 @@ CREATE TABLE IF NOT EXISTS nlp.article_extractions (
     extracted_at      TIMESTAMP NOT NULL
 );
 
--- Canonical actors across articles (actor_id = hash of the canonical key).
+-- Canonical actors across articles (actor_id = hash of the canonical key), coded by the
+-- majority of the articles that mention them (see writer.recode_actors).
 CREATE TABLE IF NOT EXISTS nlp.actors (
     actor_id          VARCHAR PRIMARY KEY,
     canonical_key     VARCHAR NOT NULL,      -- e.g. person:emmanuel macron, country:FRA
@@ -95,6 +96,22 @@ CREATE TABLE IF NOT EXISTS nlp.actors (
     title             VARCHAR,
     extractor_version VARCHAR NOT NULL,
     updated_at        TIMESTAMP NOT NULL
+);
+
+-- How each article coded each actor it mentions. nlp.actors is recomputed from these rows
+-- (majority over articles), so an actor's coding never depends on the order or batching of
+-- extraction; the per-article rows keep coding that changes over time (a minister who left office).
+CREATE TABLE IF NOT EXISTS nlp.article_actors (
+    article_id        VARCHAR NOT NULL,
+    actor_id          VARCHAR NOT NULL,
+    canonical_key     VARCHAR NOT NULL,
+    name              VARCHAR NOT NULL,
+    kind              VARCHAR NOT NULL,
+    country           VARCHAR,
+    sector            VARCHAR,
+    title             VARCHAR,
+    extractor_version VARCHAR NOT NULL,
+    PRIMARY KEY (article_id, actor_id)
 );
 
 CREATE TABLE IF NOT EXISTS nlp.actor_aliases (

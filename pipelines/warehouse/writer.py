@@ -111,7 +111,7 @@ def write_parsed_files(
     }
 
 
-EXTRACTED_TABLES = ("nlp.actor_mentions", "nlp.quotes", "nlp.events")
+EXTRACTED_TABLES = ("nlp.article_actors", "nlp.actor_mentions", "nlp.quotes", "nlp.events")
 
 
 def write_extractions(
@@ -125,16 +125,15 @@ def write_extractions(
     """Replaces everything extracted from these articles with the new results, atomically.
 
     Old rows of an article (from any extractor version) are deleted in the same transaction
-    that inserts the new ones, so an article is never half old, half new.
+    that inserts the new ones, so an article is never half old, half new. The actors these
+    articles mention (before and after) are then recoded from all their articles.
     """
     stamp = now_utc()
     ids = [r.article_id for r in results] + [article_id for article_id, _ in skipped]
     versioned = {"extractor_version": extractor_version}
-    actors: dict[str, dict] = {}
-    mentions, quotes, events = [], [], []
+    article_actors, mentions, quotes, events = [], [], [], []
     for res in results:
-        for actor in res.actors:
-            actors.setdefault(actor["actor_id"], actor | versioned | {"updated_at": stamp})
+        article_actors += [a | versioned | {"article_id": res.article_id} for a in res.actors]
         mentions += [m | versioned for m in res.mentions]
         quotes += [q | versioned for q in res.quotes]
         events += [e | versioned for e in res.events]
@@ -148,16 +147,75 @@ def write_extractions(
         for article_id, reason in skipped
     ]
     with transaction(con):
+        touched = {r[0] for r in con.execute(
+            "SELECT DISTINCT actor_id FROM nlp.article_actors WHERE article_id IN (SELECT unnest(?))", [ids]).fetchall()}
         for table in EXTRACTED_TABLES:
             # table names are constants of this module, not input
             con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?))", [ids])
-        insert_rows(con, "nlp.actors", list(actors.values()), on_conflict="replace")
+        insert_rows(con, "nlp.article_actors", article_actors, on_conflict="replace")
         insert_rows(con, "nlp.actor_mentions", mentions, on_conflict="replace")
         insert_rows(con, "nlp.quotes", quotes, on_conflict="replace")
         insert_rows(con, "nlp.events", events, on_conflict="replace")
         insert_rows(con, "nlp.article_extractions", ledger, on_conflict="replace")
+        recode_actors(con, touched | {a["actor_id"] for a in article_actors}, stamp)
     return {"articles": len(results), "skipped": len(skipped), "mentions": len(mentions),
             "quotes": len(quotes), "events": len(events)}
+
+
+# One row per actor from its articles' codings: the most frequent value wins; a tie goes to the
+# value seen in the most recent article, then to the alphabetically first. Country and sector
+# are chosen as a pair (USA GOV and RUS MIL must not blend into USA MIL). Names prefer the most
+# frequent, then the longest form. Nothing here depends on which article was written first.
+_RECODE_SQL = """
+INSERT OR REPLACE INTO nlp.actors
+    (actor_id, canonical_key, name, kind, country, sector, title, extractor_version, updated_at)
+WITH coded AS (
+    SELECT aa.*, a.published FROM nlp.article_actors aa LEFT JOIN raw.articles a USING (article_id)
+    WHERE aa.actor_id IN (SELECT actor_id FROM recode_ids)
+),
+base AS (
+    SELECT actor_id, min(canonical_key) AS canonical_key, min(kind) AS kind,
+           max(extractor_version) AS extractor_version
+    FROM coded GROUP BY actor_id
+),
+names AS (
+    SELECT actor_id, name FROM (
+        SELECT actor_id, name, row_number() OVER (
+            PARTITION BY actor_id ORDER BY count(*) DESC, length(name) DESC, name) AS pick
+        FROM coded GROUP BY actor_id, name)
+    WHERE pick = 1
+),
+codes AS (
+    SELECT actor_id, country, sector FROM (
+        SELECT actor_id, country, sector, row_number() OVER (
+            PARTITION BY actor_id ORDER BY count(*) DESC, max(published) DESC NULLS LAST,
+                                           country NULLS LAST, sector NULLS LAST) AS pick
+        FROM coded WHERE country IS NOT NULL OR sector IS NOT NULL GROUP BY actor_id, country, sector)
+    WHERE pick = 1
+),
+titles AS (
+    SELECT actor_id, title FROM (
+        SELECT actor_id, title, row_number() OVER (
+            PARTITION BY actor_id ORDER BY count(*) DESC, max(published) DESC NULLS LAST, title) AS pick
+        FROM coded WHERE title IS NOT NULL GROUP BY actor_id, title)
+    WHERE pick = 1
+)
+SELECT b.actor_id, b.canonical_key, n.name, b.kind, c.country, c.sector, t.title, b.extractor_version, $stamp
+FROM base b JOIN names n USING (actor_id) LEFT JOIN codes c USING (actor_id) LEFT JOIN titles t USING (actor_id)
+"""
+
+
+def recode_actors(con: duckdb.DuckDBPyConnection, actor_ids: Iterable[str], stamp: datetime | None = None) -> None:
+    """Rewrites these actors' rows in nlp.actors from every article that mentions them (see
+    _RECODE_SQL). Actors no article mentions any more are left to refresh_actor_aliases."""
+    ids = sorted(set(actor_ids))
+    if not ids:
+        return
+    con.execute("CREATE OR REPLACE TEMP TABLE recode_ids AS SELECT unnest(?::VARCHAR[]) AS actor_id", [ids])
+    try:
+        con.execute(_RECODE_SQL, {"stamp": stamp or now_utc()})
+    finally:
+        con.execute("DROP TABLE IF EXISTS recode_ids")
 
 
 def refresh_actor_aliases(con: duckdb.DuckDBPyConnection) -> int:

@@ -160,9 +160,9 @@ def nlp_tables(without_version: bool = False) -> dict[str, str]:
     plain = "EXCLUDE (extractor_version)" if without_version else ""
     return {
         "nlp.article_extractions": f"SELECT * EXCLUDE (run_id, extracted_at{v}) FROM nlp.article_extractions",
-        # An actor's title/country/sector come from the last batch that mentioned it, so they
-        # depend on batch boundaries (see the fault-test report); its identity must not.
-        "nlp.actors": f"SELECT * EXCLUDE (updated_at, title, country, sector{v}) FROM nlp.actors",
+        # Actors are coded from all their articles, whatever the order or batching of the runs.
+        "nlp.actors": f"SELECT * EXCLUDE (updated_at{v}) FROM nlp.actors",
+        "nlp.article_actors": f"SELECT * {plain} FROM nlp.article_actors",
         "nlp.actor_aliases": "SELECT * FROM nlp.actor_aliases",
         "nlp.actor_mentions": f"SELECT * {plain} FROM nlp.actor_mentions",
         "nlp.quotes": f"SELECT * {plain} FROM nlp.quotes",

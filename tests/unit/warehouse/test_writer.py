@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import duckdb
@@ -99,3 +100,78 @@ def test_aliases_are_counted_from_mentions(con):
     w.write_extractions(con, [_result("a1", 0), _result("a2", 0)], extractor_version="v1", run_id="r1")
     w.refresh_actor_aliases(con)
     assert con.execute("SELECT actor_id, alias, mentions FROM nlp.actor_aliases").fetchall() == [("act1", "Putin", 2)]
+
+
+def _coded(article_id: str, published: date, name: str, country: str | None, sector: str | None,
+           title: str | None = None) -> tuple[ParsedFile, ArticleResult]:
+    """An article of that date whose only actor is the same person, coded as given."""
+    article = replace(_article(article_id, f"{name} spoke.", f"/in/{article_id}.txt", None), published=published)
+    parsed = _file(f"/in/{article_id}.txt", article_id.ljust(64, "0"), [article])
+    actor = {"actor_id": "bennett", "canonical_key": "person:naftali bennett", "name": name, "kind": "person",
+             "country": country, "sector": sector, "title": title}
+    return parsed, ArticleResult(article_id=article_id, actors=[actor])
+
+
+def _actor_row(con) -> tuple:
+    return con.execute("SELECT name, country, sector, title FROM nlp.actors WHERE actor_id = 'bennett'").fetchone()
+
+
+@pytest.mark.parametrize("order", [(0, 1, 2), (2, 1, 0), (1, 0, 2)])
+@pytest.mark.parametrize("per_batch", [1, 3])
+def test_an_actor_is_coded_by_the_majority_of_its_articles_in_any_order_and_batching(tmp_path, order, per_batch):
+    articles = [
+        _coded("a2021", date(2021, 7, 1), "Naftali Bennett", "ISR", "GOV", "Prime Minister"),
+        _coded("b2022", date(2022, 2, 1), "Bennett", "ISR", "GOV", "Prime Minister"),
+        _coded("c2023", date(2023, 5, 1), "Naftali Bennett", "ISR", "OPP", None),
+    ]
+    with writer(tmp_path / f"wh-{order}-{per_batch}.duckdb") as con:
+        w.write_parsed_files(con, [parsed for parsed, _ in articles])
+        results = [articles[i][1] for i in order]
+        for start in range(0, len(results), per_batch):
+            w.write_extractions(con, results[start:start + per_batch], extractor_version="v1", run_id="r1")
+        assert _actor_row(con) == ("Naftali Bennett", "ISR", "GOV", "Prime Minister")
+        assert con.execute("SELECT count(*) FROM nlp.article_actors WHERE actor_id = 'bennett'").fetchone()[0] == 3
+
+
+def test_a_tie_goes_to_the_coding_of_the_most_recent_article(con):
+    older, newer = (_coded("a", date(2021, 7, 1), "Naftali Bennett", "ISR", "GOV"),
+                    _coded("b", date(2023, 5, 1), "Naftali Bennett", "ISR", "OPP"))
+    w.write_parsed_files(con, [older[0], newer[0]])
+    w.write_extractions(con, [newer[1]], extractor_version="v1", run_id="r1")
+    w.write_extractions(con, [older[1]], extractor_version="v1", run_id="r1")
+    assert _actor_row(con)[1:3] == ("ISR", "OPP")
+
+
+def test_country_and_sector_are_chosen_together_and_missing_values_do_not_vote(con):
+    rows = [_coded("a", date(2022, 1, 1), "Bennett", "USA", "GOV"),
+            _coded("b", date(2022, 1, 2), "Bennett", "RUS", "MIL"),
+            _coded("c", date(2022, 1, 3), "Bennett", "RUS", "MIL"),
+            _coded("d", date(2022, 1, 4), "Bennett", None, None),
+            _coded("e", date(2022, 1, 5), "Bennett", None, None)]
+    w.write_parsed_files(con, [parsed for parsed, _ in rows])
+    w.write_extractions(con, [result for _, result in rows], extractor_version="v1", run_id="r1")
+    assert _actor_row(con)[1:3] == ("RUS", "MIL")
+
+
+def test_re_extracting_an_article_recodes_its_actors_from_the_remaining_articles(con):
+    first, second = (_coded("a", date(2022, 1, 1), "Naftali Bennett", "ISR", "GOV"),
+                     _coded("b", date(2022, 1, 2), "Naftali Bennett", "ISR", "GOV"))
+    w.write_parsed_files(con, [first[0], second[0]])
+    w.write_extractions(con, [first[1], second[1]], extractor_version="v1", run_id="r1")
+    gone = ArticleResult(article_id="a")  # a rule change: the article no longer names him
+    changed = _coded("b", date(2022, 1, 2), "Naftali Bennett", "ISR", "OPP")[1]
+    w.write_extractions(con, [gone, changed], extractor_version="v2", run_id="r2")
+    assert _actor_row(con)[1:3] == ("ISR", "OPP")
+    assert con.execute("SELECT extractor_version FROM nlp.actors").fetchall() == [("v2",)]
+
+
+def test_the_name_is_the_most_frequent_form_then_the_longest(con):
+    rows = [_coded("a", date(2022, 1, 1), "Bennett", "ISR", "GOV"),
+            _coded("b", date(2022, 1, 2), "Naftali Bennett", "ISR", "GOV"),
+            _coded("c", date(2022, 1, 3), "Naftali Bennett", "ISR", "GOV"),
+            _coded("d", date(2022, 1, 4), "N. Bennett", "ISR", "GOV")]
+    w.write_parsed_files(con, [parsed for parsed, _ in rows])
+    w.write_extractions(con, [result for _, result in rows[:1] + rows[3:]], extractor_version="v1", run_id="r1")
+    assert _actor_row(con)[0] == "N. Bennett"  # one each: the longer form
+    w.write_extractions(con, [result for _, result in rows[1:3]], extractor_version="v1", run_id="r1")
+    assert _actor_row(con)[0] == "Naftali Bennett"
