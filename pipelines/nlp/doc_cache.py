@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
+from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Span
 
 _doc: Doc | None = None
@@ -21,13 +22,30 @@ _token_starts: list[int] = []
 _token_ends: list[int] = []
 
 
-def _remember(doc: Doc) -> None:
+def _remember(doc: Doc, text: str | None = None) -> None:
     global _doc, _text, _ents, _ent_starts, _token_starts, _token_ends
     if _doc is not doc:
-        _doc, _text, _ents = doc, doc.text, tuple(doc.ents)
+        # to_array reads the token structs directly, without building a Token per word
+        bounds = doc.to_array([IDX, LENGTH]).tolist() if len(doc) else []
+        _token_starts = [start for start, _ in bounds]
+        _token_ends = [start + length for start, length in bounds]
+        _doc, _text, _ents = doc, text if text is not None else doc.text, tuple(doc.ents)
         _ent_starts = [ent.start for ent in _ents]
-        _token_starts = [token.idx for token in doc]
-        _token_ends = [start + len(token) for start, token in zip(_token_starts, doc)]
+
+
+def remember_text(doc: Doc, text: str) -> None:
+    """Hands over the text the Doc was made from (spaCy keeps it exactly), sparing the join
+    of every token that doc.text does."""
+    global _doc
+    if _doc is doc:
+        return
+    _remember(doc, text)
+    fits = (not _token_ends and not text) or (
+        bool(_token_ends) and 0 <= len(text) - _token_ends[-1] <= 1
+        and text[_token_starts[-1]:_token_ends[-1]] == doc[-1].text)
+    if not fits:  # not the Doc's text after all: build it the slow way
+        _doc = None
+        _remember(doc)
 
 
 def doc_text(doc: Doc) -> str:

@@ -81,7 +81,10 @@ def _inputs(nlp: Language, articles: Iterable[ArticleInput]) -> Iterator[tuple[s
     for article in articles:
         text = article.text or ""
         # offsets stay valid for an over-long text: only its beginning is analysed
-        yield (text if len(text) <= limit else text[:limit]), _context(article)
+        text = text if len(text) <= limit else text[:limit]
+        # the text rides along in the context too: the Doc's own text would be rebuilt by
+        # joining every token
+        yield text, _context(article) | {"text": text}
 
 
 # The pipeline a forked worker runs: set in the parent just before forking, so workers inherit

@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipelines.nlp.boilerplate import body_end
-from pipelines.nlp.doc_cache import doc_text
+from pipelines.nlp.doc_cache import doc_text, remember_text
 
 EXTENSIONS = ("article_id", "published", "pw_body_end", "pw_actors", "pw_mentions", "pw_descriptions", "pw_quotes", "pw_events")
 for _name in EXTENSIONS:
@@ -50,6 +50,8 @@ def context_component(doc: Doc) -> Doc:
             doc._.published = str(context["published"])[:10]
         if doc._.article_id is None and context.get("article_id"):
             doc._.article_id = str(context["article_id"])
+        if isinstance(context.get("text"), str):
+            remember_text(doc, context["text"])
     doc._.pw_body_end = body_end(doc_text(doc))
     return doc
 

@@ -37,8 +37,10 @@ class Place:
 
 
 def normalise(name: str) -> str:
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = name
+    if not text.isascii():  # ASCII has no accents to strip
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
     text = text.replace("\u2019", "'").lower().strip()
     text = re.sub(r"^the\s+", "", text)
     return " ".join(re.sub(r"[^\w\s'.-]", " ", text).split()).rstrip(".")

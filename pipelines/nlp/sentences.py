@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+from spacy.attrs import IDX, IS_SPACE, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -18,25 +19,23 @@ FINAL_PUNCT = (".", "!", "?", ":", '"', "\u201d", "'", "\u2019", ")")
 
 
 def paragraph_starts(doc: Doc) -> list[int]:
-    """Indices of tokens that open a new paragraph (or a line after a finished sentence)."""
-    if "\n" not in doc.text:
+    """Indices of tokens that open a new paragraph (or a line after a finished sentence):
+    the white space between a word and the next holds a blank line, or a line break after
+    sentence-final punctuation."""
+    text = doc.text
+    if "\n" not in text:
         return []
     starts = []
-    for token in doc[:-1]:
-        if "\n" not in token.whitespace_ and not (token.is_space and "\n" in token.text):
+    previous: tuple[int, int] | None = None  # (start, end) of the last word seen
+    # token offsets read from the token structs: no Token object per word
+    for i, (start, length, is_space) in enumerate(doc.to_array([IDX, LENGTH, IS_SPACE]).tolist()):
+        if is_space:
             continue
-        following = doc[token.i + 1]
-        if following.is_space:
-            continue  # the break continues; the next word opens the paragraph
-        gap = token.whitespace_ if not token.is_space else token.text + token.whitespace_
-        previous = token
-        while previous.is_space and previous.i > 0:
-            previous = doc[previous.i - 1]
-            gap = previous.whitespace_ + gap
-        if previous.is_space:
-            continue  # only white space before: nothing to end
-        if gap.count("\n") >= 2 or previous.text.endswith(FINAL_PUNCT):
-            starts.append(following.i)
+        if previous is not None:
+            gap = text[previous[1]:start]
+            if "\n" in gap and (gap.count("\n") >= 2 or text[previous[0]:previous[1]].endswith(FINAL_PUNCT)):
+                starts.append(i)
+        previous = (start, start + length)
     return starts
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Span, Token
 
 from pipelines.nlp.actors.lexicon import DictEntry, Lexicon, folded
@@ -15,6 +16,7 @@ from pipelines.nlp.actors.names import fold
 from pipelines.nlp.actors.phrases import (NAME_PARTICLES, POSSESSIVE_MARKS, TITLE_MODIFIERS, country_at,
                                           longest_match, longest_match_ending, looks_like_name, role_at,
                                           split_prefix, strip_span, title_before)
+from pipelines.nlp.doc_cache import doc_text
 from pipelines.nlp.sentences import Sentences
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
@@ -56,13 +58,11 @@ class MentionFinder:
         self.sentences = Sentences(doc)
         # token texts read once: the scans below look at every token, and doc[i] / span.text
         # build new objects on every call
-        self.texts: list[str] = []
-        self.with_ws: list[str] = []
-        self.starts: list[int] = []
-        for token in doc:
-            self.texts.append(token.text)
-            self.with_ws.append(token.text_with_ws)
-            self.starts.append(token.idx)
+        text = doc_text(doc)
+        bounds = doc.to_array([IDX, LENGTH]).tolist() if len(doc) else []
+        self.starts: list[int] = [start for start, _ in bounds]
+        self.texts: list[str] = [text[start:start + length] for start, length in bounds]
+        self.with_ws: list[str] = [text[start:end] for start, end in zip(self.starts, self.starts[1:] + [len(text)])]
         self.ents = list(doc.ents)
 
     def phrase(self, start: int, end: int) -> str:

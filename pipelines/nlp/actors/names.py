@@ -13,8 +13,10 @@ POSSESSIVE = re.compile(r"(?:'s|')$")
 
 def fold(text: str) -> str:
     """Case-, accent- and punctuation-insensitive form used for dictionary lookups and keys."""
-    text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.translate(_APOSTROPHES)
+    if not text.isascii():  # ASCII has no accents to strip (most lookups: skip the slow part)
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = POSSESSIVE.sub("", text.strip())
     return re.sub(r"\s+", " ", text).strip().lower()
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from spacy.symbols import AUX, NOUN, VERB
 from spacy.tokens import Span, Token
 
 from pipelines.nlp.events.lexicon import Lexicon, Pattern, Sense
@@ -75,6 +76,14 @@ def _word_in(token: Token, words) -> bool:
     return token.lemma_.lower() in words or token.lower_ in words
 
 
+def _forms(token: Token) -> tuple[str, str]:
+    return token.lemma_.lower(), token.lower_
+
+
+def _any_in(forms: tuple[str, str], words) -> bool:
+    return forms[0] in words or forms[1] in words
+
+
 def verb_lemma(token: Token, lex: Lexicon) -> str:
     """spaCy's lemma, or a regular stem when the lemmatizer slips ("staged" -> "stag")."""
     lemma = token.lemma_.lower()
@@ -104,15 +113,26 @@ def match_verb(token: Token, lex: Lexicon) -> tuple[Sense | None, Pattern | None
     particles = {c.lower_ for c in token.children if c.dep_ == "prt"}
     preps = preps_of(token)
     prep_words = {p for p, _ in preps} | particles
-    objs = object_words(token)
+    # each word's (lemma, form) read once: a verb can have dozens of patterns to try
+    objs = [(o, _forms(o)) for o in object_words(token)]
+    mods: dict[int, list[tuple[str, str]]] = {}
     best: tuple[int, Pattern, set[int]] | None = None
     for pattern in patterns:
         used: set[int] = set()
         if pattern.particle and pattern.particle not in prep_words:
             continue
         if pattern.obj is not None:
-            hit = next((o for o in objs if _word_in(o, pattern.obj) and (
-                pattern.obj_mods is None or any(_word_in(m, pattern.obj_mods) for m in o.children))), None)
+            hit = None
+            for o, forms in objs:
+                if not _any_in(forms, pattern.obj):
+                    continue
+                if pattern.obj_mods is not None:
+                    if o.i not in mods:
+                        mods[o.i] = [_forms(m) for m in o.children]
+                    if not any(_any_in(m, pattern.obj_mods) for m in mods[o.i]):
+                        continue
+                hit = o
+                break
             if hit is None:
                 continue
             used.add(hit.i)
@@ -144,10 +164,20 @@ def noun_sense(token: Token, lex: Lexicon) -> Sense | None:
 
 
 def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
+    # One pass sorts the sentence's verbs and nouns: each Token access builds a new object,
+    # and these passes run for every sentence of every article.
+    verbs: list[Token] = []
+    nouns: list[Token] = []
+    for token in sent:
+        pos = token.pos
+        if pos == VERB or pos == AUX:
+            verbs.append(token)
+        elif pos == NOUN:
+            nouns.append(token)
     triggers: list[Trigger] = []
     consumed: set[int] = set()
-    for token in sent:
-        if token.pos_ != "VERB":
+    for token in verbs:
+        if token.pos != VERB:
             continue
         sense, pattern, used = match_verb(token, lex)
         if sense is None:
@@ -155,8 +185,8 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
         triggers.append(Trigger(token, sense, "verb", pattern, used))
         consumed |= used
     verb_at = {t.i: t for t in triggers}
-    for token in sent:
-        if token.pos_ != "NOUN" or token.i in consumed or token.ent_type_ in TIME_ENTS:
+    for token in nouns:
+        if token.i in consumed or token.ent_type_ in TIME_ENTS:
             continue
         sense = noun_sense(token, lex)
         if sense is None:
@@ -165,22 +195,21 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
         if head is not None and token.dep_ in ("nsubj", "dobj", "nsubjpass", "attr"):
             continue  # "the attack killed five", "rejected the proposal": one action, the verb's
         triggers.append(Trigger(token, sense, "noun"))
-    triggers.extend(modal_demands(sent, {t.i for t in triggers}))
+    triggers.extend(modal_demands(verbs, {t.i for t in triggers}))
     return [t for t in triggers if not is_content(t, {x.i: x for x in triggers})]
 
 
 DEMAND_MODALS = {"must"}
 
 
-def modal_demands(sent: Span, taken: set[int]) -> list[Trigger]:
+def modal_demands(verbs: list[Token], taken: set[int]) -> list[Trigger]:
     """ "declared that China must drop barriers", "a reminder to Iraq that it must cooperate":
-    saying that someone must do something is a demand (PLOVER REQUEST) by the speaker."""
+    saying that someone must do something is a demand (PLOVER REQUEST) by the speaker.
+    `verbs` are the sentence's VERB and AUX tokens, in order."""
     out = []
-    for token in sent:
-        if token.pos_ not in ("VERB", "AUX") or not any(
+    for token in verbs:
+        if token.dep_ not in ("ccomp", "acl") or not any(
                 c.dep_ == "aux" and c.lower_ in DEMAND_MODALS for c in token.children):
-            continue
-        if token.dep_ not in ("ccomp", "acl"):
             continue
         head = token.head
         if head.pos_ == "NOUN" and head.head.pos_ == "VERB":

@@ -59,6 +59,7 @@ class QuoteFinder:
         self.segments = find_segments(self.text, 0, body_end)
         self.units: list[Unit] = []
         self.sentences = Sentences(doc)
+        self.cues = [tok for tok in doc if self.is_cue(tok)]  # one pass; the finders share it
 
     # ---- small helpers ------------------------------------------------------------------
     def segment_at(self, char: int) -> Segment | None:
@@ -167,9 +168,7 @@ class QuoteFinder:
     # ---- finders ------------------------------------------------------------------------
     def complements(self) -> None:
         """X said (that) <clause>."""
-        for tok in self.doc:
-            if not self.is_cue(tok):
-                continue
+        for tok in self.cues:
             comp = self.complement(tok)
             if comp is None:
                 continue
@@ -219,8 +218,8 @@ class QuoteFinder:
 
     def inverted(self) -> None:
         """<clause>, X said. / “<quote>,” said X."""
-        for tok in self.doc:
-            if not self.is_cue(tok) or tok.dep_ == "relcl" or self.complement(tok) is not None:
+        for tok in self.cues:
+            if tok.dep_ == "relcl" or self.complement(tok) is not None:
                 continue
             if tok.lemma_.lower() in self.need_clause:
                 continue  # "..., he asked" is a question, "..., they urged" no report
