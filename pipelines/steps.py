@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from pipelines import heap
 from pipelines.ingest import discover_files, parse_file
 from pipelines.ingest.api import ParsedFile
 from pipelines.ingest.language import release_detector
@@ -84,7 +85,6 @@ def release_memory() -> None:
     """Hands back what ingest no longer needs before extraction starts: the language
     detector, Arrow's pooled buffers and the C heap's free pages. Extraction forks its workers
     from this process, so whatever stays here sits in the run's peak memory."""
-    import ctypes
     import gc
 
     import pyarrow as pa
@@ -92,10 +92,7 @@ def release_memory() -> None:
     release_detector()
     gc.collect()
     pa.default_memory_pool().release_unused()
-    try:
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
-    except OSError:
-        pass  # not glibc (macOS, musl): the allocator keeps its pages
+    heap.trim()
 
 
 def _root_of(path: Path, roots: list[Path]) -> Path:
@@ -137,6 +134,8 @@ def run_extract(settings: Settings, progress: Progress | None = None, run_id: st
                 for batch in _chunks(stream, settings.articles_per_write):
                     counts.update(w.write_extractions(con, batch, extractor_version=version, run_id=run_id))
                     counts["words"] += sum(r.words for r in batch)
+                    del batch
+                    heap.trim_if_grown()  # the written rows' memory back to the system
                     if progress:
                         progress(len(batch))
             w.refresh_actor_aliases(con)

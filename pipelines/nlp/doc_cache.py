@@ -33,6 +33,12 @@ def _remember(doc: Doc, text: str | None = None) -> None:
         _ent_starts = [ent.start for ent in _ents]
 
 
+def forget() -> None:
+    """Drops the remembered Doc (a long article's Doc would stay alive until the next one)."""
+    global _doc, _text, _ents, _ent_starts, _token_starts, _token_ends
+    _doc, _text, _ents, _ent_starts, _token_starts, _token_ends = None, "", (), [], [], []
+
+
 def remember_text(doc: Doc, text: str) -> None:
     """Hands over the text the Doc was made from (spaCy keeps it exactly), sparing the join
     of every token that doc.text does."""

@@ -25,9 +25,11 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipelines.nlp.api import ArticleInput, ArticleResult
+from pipelines import heap
+from pipelines.nlp import doc_cache
 from pipelines.nlp.doc_cache import doc_text
 
-EXTRACTOR_VERSION = "0.2.0"  # 0.2: per-article actor coding (nlp.article_actors)
+EXTRACTOR_VERSION = "0.3.0"  # 0.3: story country, agents-dictionary roles, dateline; 0.2: nlp.article_actors
 NLP_DIR = Path(__file__).resolve().parent
 DATA_SUFFIXES = {".jsonl", ".json", ".yaml", ".yml", ".tsv", ".csv", ".txt"}
 
@@ -112,7 +114,11 @@ def _watch_parent(parent: int) -> None:
 def _extract_batch(batch: list[ArticleInput], batch_size: int) -> list[ArticleResult]:
     assert _WORKER_NLP is not None, "worker started without a pipeline"
     pairs = _WORKER_NLP.pipe(_inputs(_WORKER_NLP, batch), as_tuples=True, batch_size=batch_size)
-    return [doc_to_result(doc, context["article_id"]) for doc, context in pairs]
+    results = [doc_to_result(doc, context["article_id"]) for doc, context in pairs]
+    del pairs
+    doc_cache.forget()
+    heap.trim_if_grown()  # after a long article the worker would otherwise stay at its size
+    return results
 
 
 def _extract_in_workers(nlp: Language, articles: Iterable[ArticleInput], *, batch_size: int,
