@@ -43,12 +43,12 @@ def _share_row(set_name: str, metric: str, share: Share) -> Row:
     return row(set_name, metric, share.value, share.total)
 
 
-def evaluate_seed(eval_dir: Path, extractor: Extractor) -> SetResult:
+def evaluate_seed(eval_dir: Path, extractor: Extractor, set_name: str = "seed") -> SetResult:
     """Every gold/*.gold.json article: boilerplate cut, then actors, quotes and events."""
     articles = load_gold_articles(eval_dir)
     bodies = {a.name: ingest_body(a.raw_text, a.title) for a in articles}
     inputs = [ArticleInput(a.name, bodies[a.name], a.published, a.title) for a in articles]
-    records = extractor.records(inputs, "gold articles")
+    records = extractor.records(inputs, f"{set_name} articles")
 
     quotes = {tau: PRF() for tau in TAUS}
     speakers = Share()
@@ -79,7 +79,7 @@ def evaluate_seed(eval_dir: Path, extractor: Extractor) -> SetResult:
             "boilerplate": {"exact": b.exact, "chars_after_marker": b.chars_after_marker, "chars_lost": b.chars_lost},
         }
 
-    s = "seed"
+    s = set_name
     rows = []
     for tau in TAUS:
         rows += _prf_rows(s, "quotes", quotes[tau], f"@{tau}")

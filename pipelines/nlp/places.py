@@ -120,6 +120,10 @@ class Gazetteer:
         candidates = self.cities.get(key)
         if not candidates:
             return None
+        # A city of that very name beats a bigger one that merely once bore it ("Islamabad"
+        # is also a historic name of Chattogram)
+        named = [c for c in candidates if normalise(c[4]) == key]
+        candidates = named or candidates
         largest = max(candidates, key=lambda c: c[0])
         # An actor's country wins only among comparable places: Blinken in "Paris" is in
         # France, not in Paris, Texas (a hundredth of the size).
@@ -129,9 +133,11 @@ class Gazetteer:
 
     def city_country(self, name: str, min_population: int) -> str | None:
         """ISO3 of the largest city of that name when it has at least min_population people."""
-        candidates = self.cities.get(normalise(name))
+        key = normalise(name)
+        candidates = self.cities.get(key)
         if not candidates:
             return None
+        candidates = [c for c in candidates if normalise(c[4]) == key] or candidates
         largest = max(candidates, key=lambda c: c[0])
         return largest[1] if largest[0] >= min_population else None
 

@@ -56,6 +56,18 @@ def name_tokens(name: str) -> list[str]:
     return out
 
 
+def country_in_words(lex: Lexicon, words: list[str]) -> str | None:
+    """A country named or implied inside a name: "Kenya Interior Ministry", "Council of the
+    United States", "Pakistani Taliban" (longest phrase first)."""
+    for n in (3, 2, 1):
+        for k in range(len(words) - n + 1):
+            phrase = " ".join(words[k:k + n])
+            iso3 = lex.country_by_name.get(phrase) or lex.country_by_demonym.get(phrase)
+            if iso3:
+                return iso3
+    return None
+
+
 def is_suffix(short: list[str], full: list[str]) -> bool:
     return 0 < len(short) < len(full) and full[-len(short):] == short
 
@@ -230,10 +242,8 @@ class ActorBuilder:
         if actor.entry is None:
             for cand in actor.mentions:
                 words = cand.name.replace("\u2019s", "").replace("'s", "").split()
-                for w in words:
-                    iso3 = lex.country_by_name.get(w) or lex.country_by_demonym.get(w)
-                    if iso3 and not country:
-                        country = iso3
+                if not country:
+                    country = country_in_words(lex, words)
                 head = words[-1].lower() if words else ""
                 if sector is None and head in lex.org_heads:
                     sector = lex.org_heads[head]
@@ -268,10 +278,17 @@ class ActorBuilder:
         if country in ("IGO",) and org is not None:
             country = org.country
         sector = role_sector or (org.sector if org else None) or entry_sector
+        if org is not None and org.sector != "GOV" and org.kind == "organization" and actor.roles \
+                and all(lex.roles.get(r, {}).get("leader") for r in actor.roles if lex.role_sector(r) == "GOV"):
+            # "president and CEO of the Distilled Spirits Council": heads an organisation,
+            # not a state; the organisation's sector, if it has one, is the person's
+            sector = org.sector or (role_sector if role_sector != "GOV" else None) or entry_sector
         if org is not None and org.sector in ("IGO", "NGO", "MED", "EDU", "BUS") and role_sector in (None, "NGO"):
             sector = org.sector
         actor.country, actor.sector = country, sector
         actor.title = smart_title(actor.roles[0]) if actor.roles else None
+        if org is not None and org.kind == "organization" and org.sector is None and role_sector == "MED":
+            org.sector = "MED"  # "a journalist with NewsDay": what a journalist works for is media
 
     # ---- output ---------------------------------------------------------------------------
     def build(self, cands: list[Candidate]) -> list[Actor]:
@@ -300,9 +317,11 @@ class ActorBuilder:
                 self.code_org(actor, spans)
 
         def org_lookup(tok_span):
+            # the organisation named in the affiliation phrase; its name may run past the
+            # phrase the parse gives ("the Council" + "of the United States")
             s, e = tok_span
             for (ms, me), actor in spans.items():
-                if actor.kind == "organization" and ms >= s and me <= e:
+                if actor.kind == "organization" and ms < e and me > s:
                     return actor
             return None
 

@@ -9,6 +9,8 @@ from pipelines.nlp.actors.cluster import ActorBuilder, actor_record, sweep_surna
 from pipelines.nlp.actors.describe import describe
 from pipelines.nlp.actors.lexicon import load_lexicon
 from pipelines.nlp.actors.mentions import find_candidates
+from pipelines.nlp.actors.story import dateline, outside_dateline, place_actors, story_country
+from pipelines.nlp.doc_cache import doc_text
 from pipelines.nlp.sentences import Sentences
 
 
@@ -17,8 +19,11 @@ def analyse_actors(doc: Doc, published, body_end: int) -> tuple[list[dict], list
     lex = load_lexicon()
     candidates = find_candidates(lex, doc, body_end)
     actors = ActorBuilder(lex, published).build(candidates)
+    where = dateline(doc_text(doc), body_end)
+    actors = outside_dateline(actors, where[:2] if where else None)
     sweep_surnames(doc, actors, body_end)
     descriptions = describe(lex, doc, actors, body_end)
+    place_actors(actors, story_country(actors, where[2] if where else None))
     records, mentions = [], []
     sentences = Sentences(doc)
     for index, actor in enumerate(actors):

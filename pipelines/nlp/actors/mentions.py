@@ -196,6 +196,12 @@ class MentionFinder:
                 city = lex.city_country.get(doc[end + 1].text)
                 if city:
                     cand.extras["city"] = city[0]
+            if end + 1 < len(doc) and doc[end].lower_ == "of" and not (role_iso3 or countries):
+                # "the Seafood Exporters Council of the United States": the model's name stops short
+                j = end + 2 if doc[end + 1].lower_ == "the" else end + 1
+                _, of_iso3, how = self.country_at(j) if j < len(doc) else (j, None, "")
+                if of_iso3 and how != "demonym":
+                    cand.extras["prefix_country"] = of_iso3
             if role_iso3 or countries:
                 cand.extras["prefix_country"] = role_iso3 or countries[-1][2]
             elif name_start > 0:
@@ -310,6 +316,9 @@ class MentionFinder:
                     and doc[j2 - 1].text not in lex.country_by_name:
                 cand.affiliation_country = iso3
             i = max(i + 1, j if role else i + 1, j2)
+        if not cand.role:
+            # the role noun itself from the wider agents dictionary ("a lawyer", "a refugee")
+            cand.role = next((w for w in (head.lower_, head.lemma_.lower()) if w in lex.agents), None)
         for tok in span:
             if tok.dep_ == "compound" and tok.head.i == head.i and tok.pos_ == "PROPN":
                 # "the United Nations Emergency Relief Coordinator"

@@ -81,6 +81,11 @@ def title_before(lex: Lexicon, doc: Doc, start: int, sent_start: int) -> Title:
         gender = lex.honorifics[doc[i - 1].text]
         i -= 1
     k, found = longest_match_ending(doc, i, lex.roles, lex.role_max_words, fold_case=True, start=sent_start)
+    if found is None:
+        # a common noun from the wider agents dictionary ("lecturer Soli Ozel", "passenger X")
+        k, found = longest_match_ending(doc, i, lex.agents, 3, fold_case=True, start=sent_start)
+        if found is not None and not all(t.pos_ == "NOUN" and t.is_lower for t in doc[k:i]):
+            found = None
     if found is not None:
         role = doc[k:i].text.lower()
         i = k

@@ -1,0 +1,47 @@
+"""Coding actors the text does not code outright: the story's country, role nouns from the
+agents dictionary, what an affiliation says. Invented names and places, so nothing here is
+known to the dictionaries."""
+
+from tests.unit.nlp.conftest import actor_named
+
+
+def test_the_dateline_places_actors_without_a_country_and_is_not_an_actor(run):
+    doc = run("Port reform stalls\n\nNAIROBI \u2014 Dock worker Kamau Otieno said the reform had stalled. "
+              "His lawyer, Wanjiru Maina, said the case was adjourned.")
+    assert actor_named(doc, "NAIROBI") is None and actor_named(doc, "Nairobi") is None
+    assert actor_named(doc, "Wanjiru Maina")["country"] == "KEN"
+    assert actor_named(doc, "Wanjiru Maina")["sector"] == "JUD"  # "lawyer", from the agents dictionary
+
+
+def test_without_a_dateline_the_country_the_article_names_most_places_them(run):
+    doc = run("Chile's government and Chile's unions met in Chile's capital. "
+              "Economist Teodora Vasquez said Chilean exports were falling. Argentina watched.")
+    assert actor_named(doc, "Teodora Vasquez")["country"] == "CHL"
+
+
+def test_no_country_is_guessed_when_no_country_leads(run):
+    doc = run("Teodora Vasquez met officials from Peru and from Bolivia.")
+    assert actor_named(doc, "Teodora Vasquez")["country"] is None
+
+
+def test_a_country_inside_an_organisations_name_is_its_country(run):
+    doc = run("Orrin Halvorsen, president and chief executive of the Seafood Exporters Council of the "
+              "United States, said the tariffs would hurt.")
+    council = next(a for a in doc._.pw_actors if a["name"].startswith("Seafood Exporters Council"))
+    assert council["country"] == "USA"  # whether or not the model's name runs on to "of the United States"
+    halvorsen = actor_named(doc, "Orrin Halvorsen")
+    # heads an organisation, not a state: not GOV for the word "president"
+    assert halvorsen["country"] == "USA" and halvorsen["sector"] != "GOV"
+
+
+def test_role_nouns_before_a_name_come_from_the_agents_dictionary_too(run):
+    doc = run("\u201cWe will wait,\u201d said history lecturer Selin Akgun of Marmara Polytechnic. "
+              "Justice Tendai Moyo adjourned the hearing.")
+    assert actor_named(doc, "Selin Akgun")["sector"] == "EDU"
+    assert actor_named(doc, "Tendai Moyo")["sector"] == "JUD"
+
+
+def test_transnational_dictionary_codes_are_not_countries(run):
+    doc = run("Amnesty International condemned the arrests in Harare.")
+    amnesty = actor_named(doc, "Amnesty International")
+    assert amnesty is not None and amnesty["country"] is None and amnesty["sector"] == "NGO"
