@@ -18,6 +18,8 @@ from pipelines.nlp.actors.names import actor_id, canonical_key, fold, smart_titl
 
 INITIAL = re.compile(r"^[a-z]\.?$")
 ACRONYM_SKIP = {"of", "the", "and", "for", "on", "in", "de", "&"}
+# words that mark an armed organisation the dictionaries do not know as non-state
+NON_STATE_WORDS = {"liberation", "rebel", "rebels", "insurgent", "insurgents", "militia", "mujahideen", "resistance"}
 
 
 @dataclass
@@ -249,6 +251,8 @@ class ActorBuilder:
                     sector = lex.org_heads[head]
                 if cand.sector_hint and sector is None:
                     sector = cand.sector_hint
+                if sector in (None, "MIL") and NON_STATE_WORDS & {w.lower() for w in words}:
+                    sector = "REB"  # "Free Coast Liberation Army": not a state's army
                 leader = cand.extras.get("leader_entry")
                 if leader is not None and country is None:
                     country = self.entry_code(leader)[0]

@@ -66,7 +66,7 @@ class ActorResolver:
         if head.lower_ in SINGULAR_PRONOUNS or head.lower_ in PLURAL_PRONOUNS or head.lower_ in NEUTER_PRONOUNS:
             return self.resolve_pronoun(head.i)
         # otherwise an actor attached to the head: "the Taliban's minister", "members of NATO"
-        attached = [it for it in items if "actor" in it and self._attached(it, head)]
+        attached = [it for it in items if "actor" in it and (self._attached(it, head) or self._by(it, head))]
         if attached:
             return self._result(max(attached, key=lambda it: (it["end"] - it["start"], -it["start"])))
         for token in span:
@@ -317,12 +317,30 @@ class ActorResolver:
             return True
         return root.dep_ == "pobj" and root.head.head.i == head.i and root.head.lower_ in ("of", "from", "at")
 
+    def _by(self, item: dict, head) -> bool:
+        span = self.doc.char_span(item["start"], item["end"], alignment_mode="expand")
+        return span is not None and span.root.dep_ == "pobj" and span.root.head.lower_ == "by" \
+            and span.root.head.head.i == head.i
+
     def _is_subject(self, item: dict) -> bool:
         span = self.doc.char_span(item["start"], item["end"], alignment_mode="expand")
         if span is None:
             return False
         root = span.root
         return root.dep_ in SUBJECT_DEPS or (root.dep_ == "appos" and root.head.dep_ in SUBJECT_DEPS)
+
+    def latest_with_sector(self, before_char: int, sectors: set[str], window_chars: int = 2500) -> dict | None:
+        """The organisation or group of one of these sectors mentioned last before this point
+        (within a few paragraphs): what "the militants" or "the rebels" refer back to."""
+        for m in reversed(self.mentions):
+            if m["start"] >= before_char:
+                continue
+            if before_char - m["start"] > window_chars:
+                break
+            actor = self.actors[m["actor"]]
+            if actor["kind"] in ("organization", "group") and actor.get("sector") in sectors:
+                return self._result({**m, "mention_kind": "description"})
+        return None
 
     def _result(self, item: dict) -> dict:
         if "actor" not in item:

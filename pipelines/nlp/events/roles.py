@@ -27,6 +27,9 @@ PEOPLE_SUFFIXES_STRICT = ("ist", "ian")
 COLLECTIVE_HEADS = {"ten", "tens", "hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "group",
                     "number", "crowd", "some", "many", "most", "members", "member", "million", "millions"}
 PARTISAN = ("pro-", "anti-")
+# description sector (agents dictionary) -> sectors of named groups it can refer back to;
+# only non-state armed and opposition groups: "the officials" has too many candidates
+ANAPHORIC_SECTORS = {"REB": {"REB", "UAF", "IMG"}, "UAF": {"REB", "UAF", "IMG"}, "OPP": {"OPP"}}
 REPORTING = {"say", "tell", "add", "write", "tweet", "note", "explain", "report", "announce", "state"}
 # event nouns whose modifier or possessor is their author: "an Indian proposal", "a UN appeal"
 OWN_COMPLEMENTS = {"dobj", "dative", "prep", "xcomp", "ccomp", "attr", "oprd", "acomp"}
@@ -109,6 +112,8 @@ class RoleFinder:
             # "the pro-Iranian Hizbollah group" is not Iran
             others = [a for a in self.resolver.actors_in_span(start, end) if not self._partisan(a)]
             found = others[-1] if others else None
+        if (found is None or found.get("actor_id") is None) and token.pos_ == "NOUN":
+            found = self.named_antecedent(token) or found  # "the militants": the group named before
         if found is None and token.pos_ in ("NOUN", "PROPN"):
             # "inspectors of the IAEA", "Doctors from two American aid groups"
             for child in token.rights:
@@ -137,10 +142,27 @@ class RoleFinder:
         if not (named or lemma in agent_nouns or (token.tag_ == "NNS" and lemma.endswith(suffixes))):
             return None
         start, end = self.head_span(token)
+        earlier = self.named_antecedent(token)
+        if earlier is not None:
+            return earlier
         surface = doc_text(self.doc)[start:end]
         surface = surface[4:] if surface.lower().startswith("the ") else surface
         return {"actor_id": None, "name": surface, "kind": "group", "country": None, "sector": None,
                 "mention_kind": "description"}
+
+    def named_antecedent(self, token: Token) -> dict | None:
+        """ "the militants", "the separatist group": a definite description of armed or
+        opposition groups refers back to the group of that kind named last, if there is one."""
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in token.children):
+            return None
+        from pipelines.nlp.actors.lexicon import load_lexicon
+
+        agents = load_lexicon().agents
+        words = [c.lower_ for c in token.children if c.dep_ in ("amod", "compound")] + [token.lower_, token.lemma_.lower()]
+        sector = next((agents[w] for w in words if agents.get(w) in ANAPHORIC_SECTORS), None)
+        if sector is None:
+            return None
+        return self.resolver.latest_with_sector(token.idx, ANAPHORIC_SECTORS[sector])
 
     def _partisan(self, found: dict) -> bool:
         start = found.get("start")

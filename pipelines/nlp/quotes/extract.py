@@ -31,6 +31,12 @@ OPEN_MARKS = DOUBLE_OPEN | SINGLE_OPEN | {'"', "'"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 TRAILING = " \t\n,;:.\u2014\u2013-"
 DANGLING = re.compile(r"\s(?:and|but|or|while)$")
+# What speaks for whoever owns it: a quote from "the G7 statement" or "Kenya's government" is
+# the G7's or Kenya's. (A spokesman is a person: "the Kremlin's spokesman" stays unnamed.)
+VOICES_OF_THEIR_OWNER = {
+    "statement", "report", "editorial", "account", "tweet", "post", "letter", "communique", "communiqué",
+    "release", "declaration", "government", "administration", "website", "ministry", "readout", "transcript",
+}
 
 
 @dataclass
@@ -440,6 +446,9 @@ class QuoteFinder:
             return found
         head = phrase.root
         covers_head = found is not None and found.get("start", -1) <= head.idx < found.get("end", -1)
+        if head.pos_ == "NOUN" and not covers_head and found is not None and found.get("actor_id") \
+                and head.lemma_.lower() in VOICES_OF_THEIR_OWNER:
+            return found  # "the G7 joint statement", "Kenya's government": the named owner speaks
         if head.pos_ == "NOUN" and not covers_head:
             # "U.S. military leaders", "the Kremlin's spokesman": unnamed, with a country
             description = self.text[span[0]:span[1]]
