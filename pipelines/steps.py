@@ -134,10 +134,10 @@ def run_extract(settings: Settings, progress: Progress | None = None, run_id: st
                 for batch in _chunks(stream, settings.articles_per_write):
                     counts.update(w.write_extractions(con, batch, extractor_version=version, run_id=run_id))
                     counts["words"] += sum(r.words for r in batch)
-                    del batch
-                    heap.trim_if_grown()  # the written rows' memory back to the system
                     if progress:
                         progress(len(batch))
+                    del batch  # the written rows' memory back to the system, not kept for the next batch
+                    heap.trim_if_grown()
             w.refresh_actor_aliases(con)
             status = "succeeded"
         finally:
