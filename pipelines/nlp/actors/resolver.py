@@ -66,7 +66,7 @@ class ActorResolver:
         if head.lower_ in SINGULAR_PRONOUNS or head.lower_ in PLURAL_PRONOUNS or head.lower_ in NEUTER_PRONOUNS:
             return self.resolve_pronoun(head.i)
         # otherwise an actor attached to the head: "the Taliban's minister", "members of NATO"
-        attached = [it for it in items if "actor" in it and (self._attached(it, head) or self._by(it, head))]
+        attached = [it for it in items if "actor" in it and self._attached(it, head)]
         if attached:
             return self._result(max(attached, key=lambda it: (it["end"] - it["start"], -it["start"])))
         for token in span:
@@ -315,12 +315,8 @@ class ActorResolver:
         root = span.root
         if root.head.i == head.i and root.dep_ in ("poss", "compound", "amod", "nmod", "appos"):
             return True
-        return root.dep_ == "pobj" and root.head.head.i == head.i and root.head.lower_ in ("of", "from", "at")
-
-    def _by(self, item: dict, head) -> bool:
-        span = self.doc.char_span(item["start"], item["end"], alignment_mode="expand")
-        return span is not None and span.root.dep_ == "pobj" and span.root.head.lower_ == "by" \
-            and span.root.head.head.i == head.i
+        # "members of NATO", "a report by the State Department"
+        return root.dep_ == "pobj" and root.head.head.i == head.i and root.head.lower_ in ("of", "from", "at", "by")
 
     def _is_subject(self, item: dict) -> bool:
         span = self.doc.char_span(item["start"], item["end"], alignment_mode="expand")

@@ -12,6 +12,7 @@ from typing import Any, Callable
 
 from spacy.tokens import Token
 
+from pipelines.nlp.actors.lexicon import load_lexicon
 from pipelines.nlp.doc_cache import doc_ents, doc_text
 from pipelines.nlp.events.triggers import TIME_ENTS, objects_of
 
@@ -155,8 +156,6 @@ class RoleFinder:
         opposition groups refers back to the group of that kind named last, if there is one."""
         if not any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in token.children):
             return None
-        from pipelines.nlp.actors.lexicon import load_lexicon
-
         agents = load_lexicon().agents
         words = [c.lower_ for c in token.children if c.dep_ in ("amod", "compound")] + [token.lower_, token.lemma_.lower()]
         sector = next((agents[w] for w in words if agents.get(w) in ANAPHORIC_SECTORS), None)
