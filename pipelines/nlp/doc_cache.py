@@ -78,6 +78,12 @@ def span_ents(span: Span) -> list[Span]:
     return found
 
 
+def token_bounds(doc: Doc) -> tuple[list[int], list[int]]:
+    """Start and end character offsets of every token, read once per Doc."""
+    _remember(doc)
+    return _token_starts, _token_ends
+
+
 def tokens_text(doc: Doc, start: int, end: int) -> str:
     """doc[start:end].text without building the Span (start < end)."""
     _remember(doc)

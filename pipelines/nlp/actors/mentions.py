@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Span, Token
 
 from pipelines.nlp.actors.lexicon import DictEntry, Lexicon, folded
@@ -16,7 +15,7 @@ from pipelines.nlp.actors.names import fold
 from pipelines.nlp.actors.phrases import (NAME_PARTICLES, POSSESSIVE_MARKS, TITLE_MODIFIERS, country_at,
                                           longest_match, longest_match_ending, looks_like_name, role_at,
                                           split_prefix, strip_span, title_before)
-from pipelines.nlp.doc_cache import doc_text
+from pipelines.nlp.doc_cache import doc_text, token_bounds
 from pipelines.nlp.sentences import Sentences
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
@@ -59,10 +58,10 @@ class MentionFinder:
         # token texts read once: the scans below look at every token, and doc[i] / span.text
         # build new objects on every call
         text = doc_text(doc)
-        bounds = doc.to_array([IDX, LENGTH]).tolist() if len(doc) else []
-        self.starts: list[int] = [start for start, _ in bounds]
-        self.texts: list[str] = [text[start:start + length] for start, length in bounds]
-        self.with_ws: list[str] = [text[start:end] for start, end in zip(self.starts, self.starts[1:] + [len(text)])]
+        starts, ends = token_bounds(doc)
+        self.starts: list[int] = list(starts)
+        self.texts: list[str] = [text[start:end] for start, end in zip(starts, ends)]
+        self.with_ws: list[str] = [text[start:end] for start, end in zip(starts, starts[1:] + [len(text)])]
         self.ents = list(doc.ents)
 
     def phrase(self, start: int, end: int) -> str:
