@@ -1,7 +1,7 @@
 """Group an article's mentions into actors and code them (country, sector).
 
 Persons: a full name opens an actor; surname forms ("Macron", "Mr. Le Drian") join the
-full name they are a suffix of, the most recent one when several share a surname.
+full name they are a suffix of (see pick_owner when several share a surname).
 Organisations join by dictionary entry, name, or acronym. Countries join by ISO code.
 """
 
@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
-from pipelines.nlp.actors.lexicon import DictEntry, Lexicon, decode
+from pipelines.nlp.actors.lexicon import DictEntry, Lexicon, decode, load_lexicon
 from pipelines.nlp.actors.mentions import Candidate
 from pipelines.nlp.actors.names import actor_id, canonical_key, fold, smart_title
 
@@ -115,10 +115,12 @@ class ActorBuilder:
                 pending.append((cand, toks))
         for cand, toks in pending:
             owners = [a for a in clusters if any(is_suffix(toks, f) or f == toks for f in a.extra["forms"])]
+            if not owners and len(toks) == 1:
+                # "Lai's son Sebastien" ... "Sebastien Lai": a first name of one full name here
+                owners = [a for a in clusters if any(len(f) >= 2 and f[0] == toks[0] for f in a.extra["forms"])]
+                owners = owners if len(owners) == 1 else []
             if owners:
-                before = [a for a in owners if a.first <= cand.start]
-                pick = max(before, key=lambda a: max(m.start for m in a.mentions if m.start <= cand.start)) if before else owners[0]
-                pick.mentions.append(cand)
+                pick_owner(owners, cand.start, cand.extras.get("generation")).mentions.append(cand)
                 continue
             entry = cand.entry or self.surname_entry(toks)
             for actor in clusters:
@@ -166,6 +168,20 @@ class ActorBuilder:
         else:
             actor.name = re.sub(r"(?:'s|\u2019s)$", "", longest).strip()
         actor.key_name = actor.name
+
+    def persons_tagged_org(self, cands: list[Candidate]) -> None:
+        """'Sebastien Lai' tagged ORG in a story about Jimmy Lai: a given name and the surname
+        of a person named in the article, with no dictionary entry or organisation word, is a
+        person."""
+        surnames = {toks[-1] for c in cands if c.kind == "person" for toks in [name_tokens(c.name)] if len(toks) >= 2}
+        for cand in cands:
+            if cand.kind != "organization" or cand.entry is not None or cand.label != "ORG":
+                continue
+            words = cand.name.split()
+            toks = name_tokens(cand.name)
+            if 2 <= len(words) <= 3 and toks and toks[-1] in surnames and all(w[:1].isupper() for w in words) \
+                    and not any(w.lower() in self.lex.org_heads for w in words):
+                cand.kind = "person"
 
     # ---- organisations, countries, groups -------------------------------------------
     def organizations(self, cands: list[Candidate], person_forms: dict[str, Actor]) -> None:
@@ -296,6 +312,7 @@ class ActorBuilder:
 
     # ---- output ---------------------------------------------------------------------------
     def build(self, cands: list[Candidate]) -> list[Actor]:
+        self.persons_tagged_org(cands)
         persons = [c for c in cands if c.kind == "person"]
         self.persons(persons)
         person_forms: dict[str, Actor] = {}
@@ -338,25 +355,50 @@ class ActorBuilder:
         return self.actors
 
 
+def kin_side(actor: Actor) -> str | None:
+    return next((m.extras["kin"] for m in actor.mentions if m.extras.get("kin")), None)
+
+
+def pick_owner(owners: list[Actor], start: int, generation: str | None = None) -> Actor:
+    """Which of the persons sharing a surname a bare surname at `start` means: the one a
+    generation word points to ("the younger Lai" and Lai's son), else the one the story
+    introduced first: writers keep the bare surname for their main figure and name a relative
+    in full ("Sebastien Lai") in a story about Jimmy Lai."""
+    if generation and len(owners) > 1:
+        sides = [kin_side(a) for a in owners]
+        match = [a for a, side in zip(owners, sides) if side == generation]
+        if not match and any(sides):
+            match = [a for a, side in zip(owners, sides) if side is None]
+        if len(match) == 1:
+            return match[0]
+    before = [a for a in owners if a.first <= start]
+    if not before:
+        return owners[0]
+    return min(before, key=lambda a: a.first)
+
+
 def sweep_surnames(doc, actors: list[Actor], body_end: int) -> None:
     """Surnames of the article's persons that the model did not tag ("Pedersen said")."""
+    lex = load_lexicon()
     taken = {t for a in actors for m in a.mentions for t in range(m.start_tok, m.end_tok)}
-    by_surname: dict[str, Actor] = {}
+    by_surname: dict[str, list[Actor]] = {}
     for actor in actors:
         if actor.kind == "person":
             for form in actor.extra.get("forms", []):
-                if len(form) >= 2:
-                    by_surname.setdefault(form[-1], actor)
+                owners = by_surname.setdefault(form[-1], []) if len(form) >= 2 else []
+                if len(form) >= 2 and actor not in owners:
+                    owners.append(actor)
     for tok in doc:
         if tok.idx >= body_end:
             break
         # the tagger sometimes calls a capitalised surname a NOUN ("Creemers said")
         if tok.i in taken or tok.pos_ not in ("PROPN", "NOUN") or not tok.text[:1].isupper():
             continue
-        actor = by_surname.get(fold(tok.text))
-        if actor is None or (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN"):
+        owners = by_surname.get(fold(tok.text))
+        if not owners or (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN"):
             continue
-        actor.mentions.append(Candidate(tok.i, tok.i + 1, tok.idx, tok.idx + len(tok.text), tok.text, "person",
+        generation = lex.generation_words.get(doc[tok.i - 1].lower_) if tok.i else None
+        pick_owner(owners, tok.idx, generation).mentions.append(Candidate(tok.i, tok.i + 1, tok.idx, tok.idx + len(tok.text), tok.text, "person",
                                         name=tok.text, label="SURNAME"))
     for actor in actors:
         actor.mentions.sort(key=lambda m: m.start)

@@ -28,7 +28,7 @@ def analyse_actors(doc: Doc, published, body_end: int) -> tuple[list[dict], list
     sentences = Sentences(doc)
     for index, actor in enumerate(actors):
         rec = actor_record(actor)
-        rec["gender"] = next((m.gender for m in actor.mentions if m.gender), None)
+        rec["gender"] = gender_of(lex, actor)
         records.append(rec)
         for m in actor.mentions:
             sent_i = sentences.index_of_token(m.start_tok)
@@ -42,6 +42,22 @@ def analyse_actors(doc: Doc, published, body_end: int) -> tuple[list[dict], list
             })
     mentions.sort(key=lambda m: (m["start"], -m["end"]))
     return records, mentions, descriptions
+
+
+def gender_of(lex, actor) -> str | None:
+    """A person's gender as the article shows it: an honorific ("Ms."), a gendered role noun
+    ("the spokeswoman", "his son"), else a given name that the census gives one gender."""
+    if actor.kind != "person":
+        return None
+    said = next((m.gender for m in actor.mentions if m.gender), None)
+    if said:
+        return said
+    by_role = next((lex.gendered_nouns[noun] for m in actor.mentions
+                    for noun in (m.role, m.extras.get("kin_noun")) if noun in lex.gendered_nouns), None)
+    if by_role:
+        return by_role
+    full = max((m.name.split() for m in actor.mentions if m.name), key=len, default=[])
+    return lex.given_names.get(full[0].lower()) if len(full) >= 2 else None
 
 
 class ActorsComponent:

@@ -36,7 +36,7 @@ class Describer:
         for chunk in self.doc.noun_chunks:
             if chunk.start_char >= self.body_end:
                 break
-            if self.title_phrase(chunk):
+            if self.title_phrase(chunk) or self.org_reference(chunk):
                 continue
             self.anonymous(chunk)
         return self.descriptions
@@ -67,9 +67,17 @@ class Describer:
         if root.tag_ not in ("NN", "NNP") or self.names_inside(chunk, ("person", "organization")):
             return False
         role_start, role = _role_ending_at(lex, doc, root.i, chunk.start)
-        if role is None or role in lex.anonymous:
-            return False  # "the official" is an unnamed source, not a pointer to a named one
+        if role is None:
+            return False
+        # "the official" is an unnamed source, unless a named person of the article holds
+        # that post and no unnamed one was introduced ("spokesman Dmitry Peskov ... the spokesman")
+        unnamed_source = role in lex.anonymous
+        if unnamed_source and any(d["head"] == root.lemma_.lower() and d["mention_kind"] == "anonymous"
+                                  for d in self.descriptions):
+            return False
         before = [t for t in doc[chunk.start:role_start]]
+        if any(t.lower_ == "top" for t in before) and "top " + role in lex.roles:
+            role = "top " + role  # "the top U.S. diplomat": a country between the words
         definite = any(t.lower_ in DEFINITE for t in before) or any(t.text in POSSESSIVE_MARKS for t in before)
         if not definite:
             return False
@@ -85,7 +93,9 @@ class Describer:
         if country is None and chunk.end + 1 < len(doc) and doc[chunk.end].lower_ == "of":
             of_end = doc[chunk.end + 1].head.i if doc[chunk.end + 1].head.i > chunk.end else chunk.end + 1
             country = self.country_inside(chunk.end + 1, min(len(doc), of_end + 3))  # "the president of Armenia"
-        actor = self.resolve_role(role, country, chunk.start_char)
+        actor = self.resolve_role(role, country, chunk.start_char, earlier_only=unnamed_source)
+        if unnamed_source and actor is None:
+            return False
         start_i = chunk.start
         span = doc[start_i:root.i + 1]
         if actor is None:
@@ -102,9 +112,10 @@ class Describer:
             self.owner.setdefault(t, (actor, cand))
         return True
 
-    def resolve_role(self, role: str, country: str | None, before_char: int) -> Actor | None:
+    def resolve_role(self, role: str, country: str | None, before_char: int, earlier_only: bool = False) -> Actor | None:
         lex = self.lex
         generic = lex.roles.get(role, {}).get("generic")
+        posts = {role, *lex.roles.get(role, {}).get("same_as", ())}
 
         def fits(actor: Actor) -> bool:
             if actor.kind != "person" or not actor.roles:
@@ -113,7 +124,9 @@ class Describer:
                 return False
             if generic:
                 return any(lex.roles.get(r, {}).get("leader") for r in actor.roles)
-            return role in actor.roles or any(r.endswith(" " + role) for r in actor.roles)
+            if earlier_only and actor.first >= before_char:
+                return False
+            return any(r == post or r.endswith(" " + post) for r in actor.roles for post in posts)
 
         candidates = [a for a in self.actors if fits(a)]
         if not candidates:
@@ -126,6 +139,34 @@ class Describer:
             return (bool(earlier), subjects, len(actor.mentions), max(earlier) if earlier else 0)
 
         return max(candidates, key=salience)
+
+    # ---- "the trade body", "the company" ----------------------------------------------------
+    def org_reference(self, chunk: Span, window_chars: int = 1500) -> bool:
+        """'the <org noun>' right after an organisation was named is that organisation."""
+        lex, root = self.lex, chunk.root
+        lemma = root.lemma_.lower()
+        if lemma not in lex.org_descriptors or root.tag_ != "NN" or chunk[0].lower_ != "the":
+            return False
+        if any(t in self.owner for t in range(chunk.start, chunk.end)) or any(
+                t.pos_ not in ("DET", "ADJ", "NOUN") for t in chunk[1:len(chunk) - 1]):
+            return False  # named ("the UN agency") or more than a plain description
+        sector = lex.org_descriptors[lemma]
+        latest: tuple[int, Actor] | None = None
+        for actor in self.actors:
+            if actor.kind != "organization" or (sector and actor.sector not in (sector, None)):
+                continue
+            earlier = [m.start for m in actor.mentions if m.start < chunk.start_char]
+            if earlier and chunk.start_char - max(earlier) <= window_chars and (latest is None or max(earlier) > latest[0]):
+                latest = (max(earlier), actor)
+        if latest is None:
+            return False
+        actor = latest[1]
+        cand = Candidate(chunk.start, chunk.end, chunk.start_char, chunk.end_char, chunk.text, "organization",
+                         mention_kind="title", name=chunk.text)
+        actor.mentions.append(cand)
+        for t in range(chunk.start, chunk.end):
+            self.owner.setdefault(t, (actor, cand))
+        return True
 
     # ---- "a French official", "critics" -----------------------------------------------------
     def anonymous(self, chunk: Span) -> None:

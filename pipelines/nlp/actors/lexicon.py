@@ -119,6 +119,11 @@ class Lexicon:
     groups: dict[str, dict]
     anonymous: dict[str, str | None]
     cues: dict = field(default_factory=dict)
+    given_names: dict[str, str] = field(default_factory=dict)     # lower-case given name -> gender
+    gendered_nouns: dict[str, str] = field(default_factory=dict)  # "son" -> male
+    kinship: dict[str, str] = field(default_factory=dict)         # "son" -> child, "father" -> parent
+    generation_words: dict[str, str] = field(default_factory=dict)  # "younger" -> child
+    org_descriptors: dict[str, str | None] = field(default_factory=dict)  # "the trade body" -> any org
     # "could a phrase of this table start with this token?" (see PrefixIndex)
     entry_starts: PrefixIndex = field(init=False)   # on folded text, like entry_by_name
     country_starts: PrefixIndex = field(init=False)  # names and demonyms, as written
@@ -221,4 +226,19 @@ def load_lexicon() -> Lexicon:
         groups=groups,
         anonymous=_yaml("anonymous.yaml")["sources"],
         cues=_yaml("cue_verbs.yaml"),
+        given_names=_given_names(),
+        kinship={noun: side for side, nouns in roles_data["kinship"].items() for noun in nouns},
+        generation_words=roles_data["generation_words"],
+        org_descriptors=roles_data["org_descriptors"],
+        gendered_nouns={noun: gender for gender, nouns in roles_data["gendered_nouns"].items() for noun in nouns},
     )
+
+
+def _given_names() -> dict[str, str]:
+    names = {}
+    with (RULES / "given_names.tsv").open(encoding="utf-8") as handle:
+        for line in handle:
+            if not line.startswith("#"):
+                name, gender = line.rstrip("\n").split("\t")
+                names[name] = gender
+    return names

@@ -147,6 +147,13 @@ class MentionFinder:
             self.country_phrase(start, end, iso3, how)
             return
         known = [e for e in lex.lookup(text) if e.kind == "organization" or e.curated]
+        if ent.label_ != "PERSON" and not known and self.named_person_noun(start, end):
+            left = start
+            while left > 0 and doc[left - 1].dep_ == "compound" and doc[left - 1].pos_ == "PROPN" \
+                    and start <= doc[left - 1].head.i < end and left - 1 not in self.taken:
+                left -= 1  # "Allah" of "Allah Ditta", left out of a GPE "Ditta"
+            self.from_entity(Span(doc, left, end, label="PERSON"))
+            return
         if ent.label_ in ("GPE", "LOC") and not known:
             self.place(start, end)
             return
@@ -209,8 +216,20 @@ class MentionFinder:
                     cand.extras["prefix_country"] = iso3_before
         if cand and kind == "person":
             self.apposition(cand)
+            self.relatives(cand)
         if cand and kind == "person":
             self.administration(cand)
+
+    def named_person_noun(self, start: int, end: int) -> bool:
+        """A name in apposition with a noun for a person ("another passenger, Allah Ditta,"):
+        a person whatever the model's label."""
+        lex, span = self.lex, self.doc[start:end]
+        if not looks_like_name(span):
+            return False
+        head = span.root
+        linked = [c for c in head.children if c.dep_ == "appos"] + ([head.head] if head.dep_ == "appos" else [])
+        return any(n.pos_ == "NOUN" and n.lemma_.lower() in lex.agents and n.lemma_.lower() not in lex.org_heads
+                   and n.lemma_.lower() not in lex.anonymous for n in linked)
 
     def inside_role(self, start: int, end: int) -> bool:
         for i in range(max(0, start - self.lex.role_max_words), start + 1):
@@ -229,6 +248,9 @@ class MentionFinder:
                     t.text in self.lex.country_by_name or t.text in self.lex.country_by_demonym for t in span):
                 return None  # "Beyond Ukraine": not a name
             return "person" if looks_like_name(span) else None
+        if label in ("ORG", "GPE") and span.start > 0 and looks_like_name(span) and (
+                self.doc[span.start - 1].lower_ in self.lex.kinship or self.doc[span.start - 1].lower_ in self.lex.generation_words):
+            return "person"  # "Lai's son Sebastien", "the younger Lai"
         if label == "ORG":
             if len(span) == 1 and span[0].pos_ not in ("PROPN",) and not span.text.isupper():
                 return None  # "Suffice" at the start of a sentence
@@ -329,6 +351,25 @@ class MentionFinder:
                         cand.extras.setdefault("affiliation_spans", []).append((org.start, org.end))
             if tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.text in lex.city_country:
                 cand.extras.setdefault("affiliation_city", lex.city_country[tok.text][0])
+
+    def relatives(self, cand: Candidate) -> None:
+        """Kinship written next to a name ("Lai's son Sebastien", "the son of Jimmy Lai") and
+        generation words ("the younger Lai"), to tell relatives with one surname apart."""
+        doc, lex = self.doc, self.lex
+        if cand.start_tok > 0:
+            before = doc[cand.start_tok - 1].lower_
+            if before in lex.generation_words:
+                cand.extras["generation"] = lex.generation_words[before]
+            if before in lex.kinship:
+                cand.extras["kin"], cand.extras["kin_noun"] = lex.kinship[before], before
+        root = doc[cand.start_tok:cand.end_tok].root
+        nouns = [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
+        noun = next((n.lemma_.lower() for n in nouns if n.lemma_.lower() in lex.kinship), None)
+        if noun and "kin" not in cand.extras:
+            cand.extras["kin"], cand.extras["kin_noun"] = lex.kinship[noun], noun
+        if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in lex.kinship:
+            # "the son of Jimmy Lai": Jimmy Lai is the other side
+            cand.extras.setdefault("kin", "parent" if lex.kinship[root.head.head.lemma_.lower()] == "child" else "child")
 
     def administration(self, cand: Candidate) -> None:
         """'the Biden administration': an organisation named after a person."""

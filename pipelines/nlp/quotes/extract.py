@@ -29,6 +29,7 @@ WH_WORDS = {"how", "why", "what", "whether", "if", "when", "where", "who", "whom
 CLOSE_MARKS = DOUBLE_CLOSE | SINGLE_CLOSE | {'"', "'"}
 OPEN_MARKS = DOUBLE_OPEN | SINGLE_OPEN | {'"', "'"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
+DATELINE_DASHES = {"\u2014", "\u2013", "-", "--"}
 TRAILING = " \t\n,;:.\u2014\u2013-"
 DANGLING = re.compile(r"\s(?:and|but|or|while)$")
 # What speaks for whoever owns it: a quote from "the G7 statement" or "Kenya's government" is
@@ -86,14 +87,27 @@ class QuoteFinder:
         return True
 
     def subject(self, verb: Token, inherit: bool = True) -> Token | None:
-        for child in verb.children:
-            if child.dep_ in SUBJECT_DEPS:
-                if child.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
-                    return verb.head
-                return child
+        # the subject nearest the verb: a dateline ("MOSCOW (AP) —") parsed as a second
+        # subject comes first
+        subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+        for child in sorted(subjects, key=lambda c: (c.i > verb.i, -c.i if c.i < verb.i else c.i)):
+            if child.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
+                return verb.head
+            return self.past_dateline(child)
         if inherit and verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
             return self.subject(verb.head, inherit)
         return None
+
+    @staticmethod
+    def past_dateline(subj: Token) -> Token:
+        """'OSLO (AP) — Minister Ingrid Solberg said': the parse may make the dateline the
+        subject and the speaker its apposition after the dash."""
+        if not (subj.is_upper and len(subj.text) > 1):
+            return subj
+        dash = next((t.i for t in subj.doc[subj.i + 1:min(len(subj.doc), subj.i + 8)] if t.text in DATELINE_DASHES), None)
+        if dash is None:
+            return subj
+        return next((c for c in subj.rights if c.dep_ == "appos" and c.i > dash), subj)
 
     def speaker_phrase(self, subj: Token) -> tuple[int, int]:
         """The subject noun phrase without relative clauses and appositions; a role noun
@@ -446,9 +460,13 @@ class QuoteFinder:
             return found
         head = phrase.root
         covers_head = found is not None and found.get("start", -1) <= head.idx < found.get("end", -1)
-        if head.pos_ == "NOUN" and not covers_head and found is not None and found.get("actor_id") \
-                and head.lemma_.lower() in VOICES_OF_THEIR_OWNER:
-            return found  # "the G7 joint statement", "Kenya's government": the named owner speaks
+        if head.pos_ == "NOUN" and head.lemma_.lower() in VOICES_OF_THEIR_OWNER:
+            # "the G7 joint statement", "Kenya's government": the named owner speaks
+            if not covers_head and found is not None and found.get("actor_id"):
+                return found
+            owner = self.owner_of(head)
+            if owner is not None:
+                return owner
         if head.pos_ == "NOUN" and not covers_head:
             # "U.S. military leaders", "the Kremlin's spokesman": unnamed, with a country
             description = self.text[span[0]:span[1]]
@@ -459,6 +477,19 @@ class QuoteFinder:
                     "sector": lex.anonymous.get(lemma) or lex.role_sector(lemma),
                     "mention_kind": "anonymous", "description": description}
         return found
+
+    def owner_of(self, head: Token) -> dict | None:
+        """The named actor that owns a noun: "Kenya's government", "the government of Kenya"."""
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                child = next((c for c in child.children if c.dep_ == "pobj"), None)
+            elif child.dep_ != "poss":
+                continue
+            if child is not None and child.pos_ in ("PROPN", "NOUN"):
+                found = self.resolver.actor_for_span(child.idx, child.idx + len(child.text))
+                if found is not None and found.get("actor_id"):
+                    return found
+        return None
 
     def run(self) -> list[Unit]:
         self.complements()
