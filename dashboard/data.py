@@ -21,7 +21,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import db
-from dashboard.filters import Filters, filtered_articles_cte
+from dashboard.filters import Filters, article_conditions, filtered_articles_cte
 from pipelines.settings import PROJECT_ROOT
 
 CACHE_TTL_SECONDS = 600
@@ -96,6 +96,7 @@ def pipeline_status(version: object) -> dict[str, Any] | None:
 @snapshot_query
 def overview_counts(version: object, f: Filters) -> dict[str, Any]:
     cte, params = filtered_articles_cte(f)
+    rollup_condition, _ = article_conditions(f, "r")
     with db.connect() as con:
         counts = _one_row(
             con,
@@ -108,9 +109,7 @@ def overview_counts(version: object, f: Filters) -> dict[str, Any]:
             params,
         )
         actors = con.execute(
-            f"""WITH {cte}
-            SELECT count(DISTINCT m.actor_id) FROM nlp.actor_mentions m
-            WHERE m.article_id IN (SELECT article_id FROM arts)""",
+            f"SELECT count(DISTINCT r.actor_id) FROM marts.fct_actor_mentions_rollup r WHERE {rollup_condition}",
             params,
         ).fetchone()[0]
     return {**(counts or {}), "actors": actors}
@@ -133,16 +132,14 @@ def daily_trend(version: object, f: Filters) -> pd.DataFrame:
 
 @snapshot_query
 def top_actors(version: object, f: Filters, limit: int = 15) -> pd.DataFrame:
-    cte, params = filtered_articles_cte(f)
-    # counted per actor id before the names are joined: grouping millions of mentions by one
-    # key is several times faster than by every name column
+    condition, params = article_conditions(f, "r")
+    # summed from the rollup (one row per actor, day, outlet and flag) rather than counted over
+    # every mention, then the names joined to the top few
     return db.query_df(
-        f"""WITH {cte},
-        per_actor AS (
-            SELECT m.actor_id, count(*) AS mentions, count(DISTINCT m.article_id) AS articles
-            FROM nlp.actor_mentions m
-            WHERE m.article_id IN (SELECT article_id FROM arts)
-            GROUP BY m.actor_id)
+        f"""WITH per_actor AS (
+            SELECT r.actor_id, CAST(sum(r.mentions) AS BIGINT) AS mentions, CAST(sum(r.articles) AS BIGINT) AS articles
+            FROM marts.fct_actor_mentions_rollup r WHERE {condition}
+            GROUP BY r.actor_id)
         SELECT d.actor_id, d.name, d.kind, d.country, d.sector, p.mentions, p.articles
         FROM per_actor p JOIN marts.dim_actors d ON d.actor_id = p.actor_id
         ORDER BY p.mentions DESC, p.articles DESC, d.name LIMIT $limit""",
@@ -193,13 +190,13 @@ def actor(version: object, actor_id: str) -> dict[str, Any] | None:
 
 @snapshot_query
 def actor_mentions_daily(version: object, actor_id: str, f: Filters) -> pd.DataFrame:
-    cte, params = filtered_articles_cte(f)
+    condition, params = article_conditions(f, "r")
     return db.query_df(
-        f"""WITH {cte}
-        SELECT arts.published_date AS day, count(*) AS mentions, count(DISTINCT m.article_id) AS articles
-        FROM nlp.actor_mentions m JOIN arts ON arts.article_id = m.article_id
-        WHERE m.actor_id = $actor_id AND arts.published_date IS NOT NULL
-        GROUP BY arts.published_date ORDER BY day""",
+        f"""SELECT r.published_date AS day, CAST(sum(r.mentions) AS BIGINT) AS mentions,
+               CAST(sum(r.articles) AS BIGINT) AS articles
+        FROM marts.fct_actor_mentions_rollup r
+        WHERE r.actor_id = $actor_id AND r.published_date IS NOT NULL AND {condition}
+        GROUP BY r.published_date ORDER BY day""",
         {**params, "actor_id": actor_id},
     )
 

@@ -70,8 +70,8 @@ def test_every_table_and_mart_is_filled(pipeline_env, first_run):
     assert published.exists()
     counts = {t: query(published, f"SELECT count(*) FROM {t}")[0][0] for t in (
         "raw.articles", "raw.rejected_inputs", "nlp.actors", "nlp.actor_mentions", "nlp.quotes", "nlp.events",
-        "marts.dim_articles", "marts.dim_actors", "marts.fct_actor_mentions_daily", "marts.fct_quotes",
-        "marts.fct_top_speakers", "marts.fct_events", "marts.fct_event_types_daily")}
+        "marts.dim_articles", "marts.dim_actors", "marts.fct_actor_mentions_daily", "marts.fct_actor_mentions_rollup",
+        "marts.fct_quotes", "marts.fct_top_speakers", "marts.fct_events", "marts.fct_event_types_daily")}
     assert counts["raw.articles"] == 6
     assert all(n > 0 for n in counts.values()), counts
 

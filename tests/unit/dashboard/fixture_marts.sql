@@ -46,6 +46,13 @@ JOIN marts.dim_actors d ON d.actor_id = m.actor_id
 WHERE a.is_canonical
 GROUP BY ALL;
 
+CREATE OR REPLACE TABLE marts.fct_actor_mentions_rollup AS
+SELECT a.published_date, a.outlet, a.is_canonical, m.actor_id,
+       count(*) AS mentions, count(DISTINCT m.article_id) AS articles
+FROM nlp.actor_mentions m
+JOIN marts.dim_articles a ON a.article_id = m.article_id
+GROUP BY ALL;
+
 CREATE OR REPLACE TABLE marts.fct_quotes AS
 SELECT q.quote_id, q.article_id, a.published_date, a.outlet, a.title, q.text, q.kind, q.cue,
        q.speaker_actor_id, q.speaker_name, coalesce(q.speaker_kind, 'unknown') AS speaker_kind,

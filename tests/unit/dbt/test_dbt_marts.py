@@ -23,6 +23,7 @@ DASHBOARD_COLUMNS = {
     "dim_actors": "actor_id name kind country sector title aliases alias_count mention_count article_count "
                   "quote_count first_seen last_seen",
     "fct_actor_mentions_daily": "day actor_id actor_name country sector mentions articles",
+    "fct_actor_mentions_rollup": "published_date outlet is_canonical actor_id mentions articles",
     "fct_quotes": "quote_id article_id published_date outlet title text kind cue speaker_actor_id speaker_name "
                   "speaker_kind is_anonymous anonymous_description speaker_country speaker_sector fingerprint "
                   "articles_carrying start_char end_char",
@@ -85,6 +86,11 @@ def test_near_duplicate_is_not_counted_twice(con):
                     "where actor_id = ? and day = date '2022-03-01'", [germany]) == (2, 1)
     assert one(con, "select mention_count, article_count from marts.dim_actors where actor_id = ?",
                [germany]) == (2, 1)
+    # the dashboard's rollup keeps the duplicate apart, so "skip near-duplicates" can drop it
+    assert one(con, "select sum(mentions), sum(articles) from marts.fct_actor_mentions_rollup "
+                    "where actor_id = ? and published_date = date '2022-03-01' and is_canonical", [germany]) == (2, 1)
+    assert one(con, "select sum(mentions), sum(articles) from marts.fct_actor_mentions_rollup "
+                    "where actor_id = ? and published_date = date '2022-03-01'", [germany]) == (4, 2)
     assert one(con, "select events, distinct_events from marts.fct_event_types_daily "
                     "where day = date '2022-03-01' and event_type = 'AID'") == (1, 1)
     assert one(con, "select events, n_aid from marts.fct_dyads_daily where source_actor_id = ? "
