@@ -79,8 +79,10 @@ class QuoteFinder:
         lemma = tok.lemma_.lower()
         if lemma not in self.verbs or tok.pos_ not in ("VERB", "AUX") or tok.idx >= self.body_end:
             return False
-        if tok.dep_ in ("amod", "compound", "acl") or self.segment_at(tok.idx):
+        if tok.dep_ in ("amod", "compound") or self.segment_at(tok.idx):
             return False
+        if tok.dep_ == "acl" and not (tok.tag_ == "VBG" and tok.head.lemma_.lower() in VOICES_OF_THEIR_OWNER):
+            return False  # but "a statement saying ..." reports speech
         particle = self.phrasal.get(lemma)
         if particle and not any(c.dep_ == "prt" and c.lower_ == particle for c in tok.children):
             return False
@@ -96,6 +98,15 @@ class QuoteFinder:
             return self.past_dateline(child)
         if inherit and verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
             return self.subject(verb.head, inherit)
+        if inherit and verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.pos_ in ("VERB", "AUX"):
+            return self.subject(verb.head, inherit)  # "X said, adding that ..."
+        if verb.dep_ == "acl":
+            # "a statement saying ...": its owner, or whoever issued it
+            noun = verb.head
+            owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+            if owner is None and noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
+                owner = self.subject(noun.head, inherit)
+            return owner if owner is not None and owner.i < verb.i else None
         return None
 
     @staticmethod
@@ -491,8 +502,38 @@ class QuoteFinder:
                     return found
         return None
 
+    def labels(self) -> None:
+        """X called <something> “<quoted words>”: a mixed quote of the object and the words
+        ("called the EU move “deeply disappointing”")."""
+        lex = load_lexicon()
+        for tok in self.doc:
+            if tok.idx >= self.body_end:
+                break
+            if tok.lemma_.lower() not in lex.cues.get("labelling", ()) or tok.pos_ != "VERB":
+                continue
+            obj = next((c for c in tok.children if c.dep_ in ("dobj", "oprd") and c.i > tok.i), None)
+            subj = self.subject(tok)
+            if obj is None or subj is None or subj.i > tok.i:
+                continue
+            sent_end = self.sentences.of_token(tok.i).end_char
+            seg = next((g for g in self.segments if g.open > obj.idx), None)
+            # the quoted words close the object's phrase: same sentence, nothing but words between
+            if seg is None or seg.close > sent_end or seg.open - obj.idx > 120 \
+                    or any(ch in self.text[obj.idx:seg.open] for ch in ";:\u201c\u201d\""):
+                continue
+            if any(seg.close < cue.idx < sent_end for cue in self.cues):
+                continue  # `He called them “Nazis,” the official said`: the inverted attribution's
+            between = [t for t in self.doc[obj.i:] if t.idx < seg.open]
+            if any(t.dep_ in SUBJECT_DEPS for t in between):
+                continue  # another clause takes the quote ("..., and the opposition promised “...”")
+            if any(u.start <= seg.start < u.end for u in self.units):
+                continue
+            start, end = obj.left_edge.idx, seg.close + 1
+            self.units.append(Unit(start, end, "mixed", tok, self.speaker_phrase(subj), "complement"))
+
     def run(self) -> list[Unit]:
         self.complements()
+        self.labels()
         self.inverted()
         self.merge_nested()
         self.according_to()

@@ -145,3 +145,40 @@ def test_parenthetical_attribution_inside_the_report(run):
     doc = run("Such matters, Anna Berg told reporters, should be decided by referendum.")
     q = quote_with(doc, "Such matters")
     assert q["text"].endswith("should be decided by referendum") and q["speaker_name"] == "Anna Berg"
+
+
+# --- participles, statements that say, and labels in quote marks ---------------------------
+
+def test_a_participle_after_the_attribution_is_indirect_speech_of_the_same_speaker(run):
+    doc = run("\u201cThe rescue went well,\u201d Colonel Imran Qadir said, adding that two guards were hurt.")
+    quote = quote_with(doc, "two guards were hurt")
+    assert quote["kind"] == "indirect" and quote["speaker_name"] == "Imran Qadir"
+
+
+def test_a_statement_saying_speaks_for_whoever_issued_it(run):
+    doc = run("The Arctic Fisheries Agency issued a statement on Monday saying the quotas would be cut.")
+    quote = quote_with(doc, "quotas would be cut")
+    assert quote["speaker_name"] == "Arctic Fisheries Agency"
+
+
+def test_walking_away_saying_nothing_is_no_quote(run):
+    doc = run("She walked home, saying nothing.")
+    assert doc._.pw_quotes == []
+
+
+def test_quoted_words_that_label_an_object_are_a_mixed_quote(run):
+    doc = run("Lena Ortmann, head of the Brewers Guild, called the new levy on exported beer "
+              "\u201ca disaster for small breweries.\u201d Others disagreed.")
+    quote = quote_with(doc, "a disaster for small breweries")
+    assert quote["kind"] == "mixed" and quote["speaker_name"] == "Lena Ortmann"
+    assert quote["text"].startswith("the new levy")
+
+
+def test_a_label_before_an_inverted_attribution_is_the_quoted_words_alone(run):
+    doc = run("He called them \u201ccowards,\u201d the minister said.")
+    assert [q["text"] for q in doc._.pw_quotes] == ["cowards,"]
+
+
+def test_quoted_words_of_another_clause_are_not_a_label(run):
+    doc = run("Critics called the vote a sham, and the opposition promised \u201ca long fight.\u201d")
+    assert not any(q["cue"] == "called" for q in doc._.pw_quotes)
