@@ -124,6 +124,8 @@ class Lexicon:
     kinship: dict[str, str] = field(default_factory=dict)         # "son" -> child, "father" -> parent
     generation_words: dict[str, str] = field(default_factory=dict)  # "younger" -> child
     org_descriptors: dict[str, str | None] = field(default_factory=dict)  # "the trade body" -> any org
+    site_heads: set[str] = field(default_factory=set)      # "Dadaab refugee camp": a site
+    site_modifiers: set[str] = field(default_factory=set)
     # "could a phrase of this table start with this token?" (see PrefixIndex)
     entry_starts: PrefixIndex = field(init=False)   # on folded text, like entry_by_name
     country_starts: PrefixIndex = field(init=False)  # names and demonyms, as written
@@ -230,6 +232,8 @@ def load_lexicon() -> Lexicon:
         kinship={noun: side for side, nouns in roles_data["kinship"].items() for noun in nouns},
         generation_words=roles_data["generation_words"],
         org_descriptors=roles_data["org_descriptors"],
+        site_heads=set(roles_data["site_heads"]),
+        site_modifiers=set(roles_data["site_modifiers"]),
         gendered_nouns={noun: gender for gender, nouns in roles_data["gendered_nouns"].items() for noun in nouns},
     )
 

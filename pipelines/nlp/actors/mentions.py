@@ -19,6 +19,8 @@ from pipelines.nlp.doc_cache import doc_text, token_bounds
 from pipelines.nlp.sentences import Sentences
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
+# "Bureau of European" stops at an adjective of place: the name goes on after its "and"
+PLACE_ADJECTIVE_ENDINGS = ("ean", "ian", "can", "ese", "ish", "ern", "tic")
 MAX_PHRASE = 6
 
 
@@ -84,6 +86,8 @@ class MentionFinder:
 
     # ---- public -----------------------------------------------------------------------
     def run(self) -> list[Candidate]:
+        self.sites = self.site_names()
+        self.ents = self.names_joined_by_and(self.ents)
         self.institutions_over_entities()
         ents = list(self.ents)
         for k, ent in enumerate(ents):
@@ -133,6 +137,8 @@ class MentionFinder:
             end = start + half  # "David Gee David Gee": a caption run into the text
         if doc[start:end].text.lower() in lex.not_actor_names:
             return
+        if doc[start:end].text in self.sites and not lex.lookup(doc[start:end].text):
+            return  # "Incirlik" of "Incirlik air base": a site, not an actor
         text = doc[start:end].text
         if start > 0 and doc[start - 1].lower_ == "the" and ("the " + text) in lex.groups:
             start -= 1
@@ -163,6 +169,8 @@ class MentionFinder:
         if ent.label_ == "NORP":
             return  # religious/political groups and other adjectives are not actors here
         name_start, role, role_iso3, countries, gender = split_prefix(lex, doc, start, end)
+        if ent.label_ == "ORG" and role == "general" and not countries and end - name_start == 1 and name_start > start:
+            name_start, role, role_iso3, gender = start, None, None, None  # "General Motors", not General Motors
         for c_start, c_end, c_iso3, c_how in countries:
             self.add_country(c_start, c_end, c_iso3, c_how)
         if name_start >= end:
@@ -230,6 +238,53 @@ class MentionFinder:
         linked = [c for c in head.children if c.dep_ == "appos"] + ([head.head] if head.dep_ == "appos" else [])
         return any(n.pos_ == "NOUN" and n.lemma_.lower() in lex.agents and n.lemma_.lower() not in lex.org_heads
                    and n.lemma_.lower() not in lex.anonymous for n in linked)
+
+    def names_joined_by_and(self, ents: list[Span]) -> list[Span]:
+        """One organisation name that the model cut at its "and": "Bureau of European" +
+        "Eurasian Affairs", "Heart and" + "Soul Television"."""
+        doc, lex, texts = self.doc, self.lex, self.texts
+        out: list[Span] = []
+        for ent in ents:
+            start = ent.start
+            if ent.label_ == "ORG" and start >= 2 and texts[start - 1] == "and":
+                prev = out[-1] if out else None
+                last = texts[prev.end - 1] if prev is not None else ""
+                if prev is not None and prev.end == start - 1 and prev.label_ == "ORG" and (
+                        last in lex.country_by_demonym or doc[prev.end - 1].pos_ == "ADJ"
+                        or last.endswith(PLACE_ADJECTIVE_ENDINGS)):
+                    out[-1] = Span(doc, prev.start, ent.end, label="ORG")  # "Bureau of European and ..."
+                    continue
+                word = doc[start - 2]
+                if (prev is None or prev.end <= start - 2) and word.pos_ == "PROPN" and texts[start - 2][:1].isupper() \
+                        and not word.is_sent_start and texts[start - 2] not in lex.country_by_name:
+                    out.append(Span(doc, start - 2, ent.end, label="ORG"))  # "Heart and Soul Television"
+                    continue
+            out.append(ent)
+        return out
+
+    def site_names(self) -> set[str]:
+        """Names written before a site noun somewhere in the article ("Dadaab refugee camp",
+        "Incirlik (air base)", "the Kakuma camp"): places there, and so everywhere in it."""
+        doc, lex, texts = self.doc, self.lex, self.texts
+        sites: set[str] = set()
+        # "the Haley camp" is a person's camp: names of the article's persons stay actors
+        surnames = {texts[ent.end - 1] for ent in self.ents if ent.label_ == "PERSON" and len(ent) >= 2}
+        for i, text in enumerate(texts):
+            if text not in lex.site_heads or doc[i].pos_ != "NOUN":
+                continue
+            j = i - 1
+            if j >= 0 and texts[j] in lex.site_modifiers:
+                j -= 1
+            if j >= 0 and texts[j] == "(" and i + 1 < len(texts) and texts[i + 1] == ")":
+                j -= 1  # "Incirlik (air base)"
+            if j < 0 or not texts[j][:1].isupper() or doc[j].pos_ != "PROPN" or texts[j] in surnames:
+                continue
+            start = j
+            while start > 0 and doc[start - 1].pos_ == "PROPN" and texts[start - 1][:1].isupper() and j - start < 2:
+                start -= 1
+            sites.add(texts[j])
+            sites.add(self.phrase(start, j + 1))
+        return sites
 
     def inside_role(self, start: int, end: int) -> bool:
         for i in range(max(0, start - self.lex.role_max_words), start + 1):
