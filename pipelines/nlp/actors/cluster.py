@@ -385,9 +385,10 @@ def sweep_surnames(doc, actors: list[Actor], body_end: int) -> None:
     for actor in actors:
         if actor.kind == "person":
             for form in actor.extra.get("forms", []):
-                owners = by_surname.setdefault(form[-1], []) if len(form) >= 2 else []
-                if len(form) >= 2 and actor not in owners:
-                    owners.append(actor)
+                if len(form) >= 2:
+                    owners = by_surname.setdefault(form[-1], [])
+                    if actor not in owners:
+                        owners.append(actor)
     for tok in doc:
         if tok.idx >= body_end:
             break

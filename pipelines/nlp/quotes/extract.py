@@ -92,7 +92,8 @@ class QuoteFinder:
         # the subject nearest the verb: a dateline ("MOSCOW (AP) —") parsed as a second
         # subject comes first
         subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
-        for child in sorted(subjects, key=lambda c: (c.i > verb.i, -c.i if c.i < verb.i else c.i)):
+        if subjects:
+            child = min(subjects, key=lambda c: (c.i > verb.i, abs(verb.i - c.i)))
             if child.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
                 return verb.head
             return self.past_dateline(child)
@@ -252,8 +253,6 @@ class QuoteFinder:
         for tok in self.cues:
             if tok.dep_ == "relcl" or self.complement(tok) is not None:
                 continue
-            if tok.lemma_.lower() in self.need_clause:
-                continue  # "..., he asked" is a question, "..., they urged" no report
             subj = self.subject(tok, inherit=False)
             if subj is None:
                 continue
@@ -278,13 +277,16 @@ class QuoteFinder:
             seg = next((s for s in self.segments if s.close < chunk_start and not self.text[s.close + 1:chunk_start].strip(" ,\u00a0")), None)
             reports_inside = any(u.origin == "complement" and clause_start <= u.start and u.end <= chunk_start
                                  for u in self.units)
-            if seg is not None and not reports_inside and (seg.open >= clause_start - 1 or self.segment_at(clause_start + 1) is seg):
+            # `“... countries?” Bugajski asked.`: the parser ends the sentence at the question
+            # mark, so the attribution stands alone right after the quote
+            alone = clause_start >= chunk_start
+            if seg is not None and not reports_inside and (seg.open >= clause_start - 1 or self.segment_at(clause_start + 1) is seg or alone):
                 lead = self.text[min(clause_start, seg.open):seg.open].strip(" \t\n,.;:\u2014\u2013")
                 start, end = seg.start, seg.end
                 kind = "direct" if not lead else "mixed"
             else:
-                if boundary <= clause_start:
-                    continue
+                if boundary <= clause_start or tok.lemma_.lower() in self.need_clause:
+                    continue  # unquoted, "..., they urged" reports no words; quoted, it does
                 start, end = self.trim(clause_start, boundary + 1 if self.text[boundary] in CLOSE_MARKS else boundary)
                 rest = self.parenthetical_rest(sent, start, end, chunk_end)
                 if rest is not None:
@@ -522,14 +524,21 @@ class QuoteFinder:
                     or any(ch in self.text[obj.idx:seg.open] for ch in ";:\u201c\u201d\""):
                 continue
             if any(seg.close < cue.idx < sent_end for cue in self.cues):
-                continue  # `He called them “Nazis,” the official said`: the inverted attribution's
-            between = [t for t in self.doc[obj.i:] if t.idx < seg.open]
-            if any(t.dep_ in SUBJECT_DEPS for t in between):
+                continue  # `He called them “Nazis,” the official said`: the quoted words alone, later
+            if self.subject_between(obj.i, seg.open):
                 continue  # another clause takes the quote ("..., and the opposition promised “...”")
             if any(u.start <= seg.start < u.end for u in self.units):
                 continue
             start, end = obj.left_edge.idx, seg.close + 1
             self.units.append(Unit(start, end, "mixed", tok, self.speaker_phrase(subj), "complement"))
+
+    def subject_between(self, first: int, before_char: int) -> bool:
+        for tok in self.doc[first:]:
+            if tok.idx >= before_char:
+                return False
+            if tok.dep_ in SUBJECT_DEPS:
+                return True
+        return False
 
     def run(self) -> list[Unit]:
         self.complements()

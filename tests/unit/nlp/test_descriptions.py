@@ -79,3 +79,9 @@ def test_the_company_needs_a_company(run):
 def test_a_countrys_government_speaks_for_the_country(run):
     doc = run("Ready or not, Norway's government says the refugees will have to leave the country.")
     assert quote_with(doc, "will have to leave")["speaker_name"] == "Norway"
+
+
+def test_the_top_diplomat_after_unnamed_diplomats_is_still_the_foreign_minister(run):
+    doc = run("Top diplomats from the Nordic states met in Oslo. Secretary of State Marco Rubio joined them. "
+              "\u201cWe will keep talking,\u201d the top U.S. diplomat said.")
+    assert quote_with(doc, "keep talking")["speaker_name"] == "Marco Rubio"

@@ -182,3 +182,10 @@ def test_a_label_before_an_inverted_attribution_is_the_quoted_words_alone(run):
 def test_quoted_words_of_another_clause_are_not_a_label(run):
     doc = run("Critics called the vote a sham, and the opposition promised \u201ca long fight.\u201d")
     assert not any(q["cue"] == "called" for q in doc._.pw_quotes)
+
+
+def test_a_quoted_question_then_asked_is_a_direct_quote(run):
+    doc = run("Janusz Kowal is a fellow at the Baltic Institute. \u201cIs this going to include other "
+              "leaders? What about the neighbours?\u201d Kowal asked.")
+    quote = quote_with(doc, "What about the neighbours")
+    assert quote["kind"] == "direct" and quote["speaker_name"] == "Janusz Kowal"
