@@ -44,3 +44,14 @@ def test_bundled_tables_load_and_stay_small():
     assert any(e.canonical == "Vladimir Putin" for e in lex.lookup("Putin"))
     from pipelines.nlp.actors.lexicon import RULES
     assert all(p.stat().st_size < 5 * 1024 * 1024 for p in RULES.glob("*.jsonl"))
+
+
+def test_the_committed_tables_carry_the_supplement(run):
+    """actors.jsonl was rebuilt after the last supplement edit: bodies, outlets and institutes
+    the Phoenix dictionaries lack are coded (country and sector) in a text."""
+    doc = run("The World Trade Organization ruled on Monday, CNBC reported. "
+              "Analysts at the Cato Institute were not surprised.")
+    coded = {a["name"]: (a["country"], a["sector"]) for a in doc._.pw_actors}
+    assert coded["World Trade Organization"][0] == "IGO"
+    assert coded["CNBC"] == ("USA", "MED")
+    assert coded["Cato Institute"] == ("USA", "NGO")
