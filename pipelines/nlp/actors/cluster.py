@@ -19,6 +19,7 @@ from pipelines.nlp.actors.names import actor_id, canonical_key, fold, smart_titl
 INITIAL = re.compile(r"^[a-z]\.?$")
 ACRONYM_SKIP = {"of", "the", "and", "for", "on", "in", "de", "&"}
 # words that mark an armed organisation the dictionaries do not know as non-state
+STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"}
 NON_STATE_WORDS = {"liberation", "rebel", "rebels", "insurgent", "insurgents", "militia", "mujahideen", "resistance"}
 
 
@@ -305,6 +306,9 @@ class ActorBuilder:
             sector = org.sector or (role_sector if role_sector != "GOV" else None) or entry_sector
         if org is not None and org.sector in ("IGO", "NGO", "MED", "EDU", "BUS") and role_sector in (None, "NGO"):
             sector = org.sector
+        role_mentions = [m for m in actor.mentions if m.role]
+        if sector in STATE_SECTORS and role_mentions and all(m.extras.get("former") for m in role_mentions):
+            sector = "ELI"  # CAMEO: former officials and officers are elites
         actor.country, actor.sector = country, sector
         actor.title = smart_title(actor.roles[0]) if actor.roles else None
         if org is not None and org.kind == "organization" and org.sector is None and role_sector == "MED":

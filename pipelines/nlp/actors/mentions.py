@@ -20,6 +20,7 @@ from pipelines.nlp.sentences import Sentences
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 # "Bureau of European" stops at an adjective of place: the name goes on after its "and"
+FORMER_WORDS = {"former", "ex", "ex-", "retired"}  # a former official is an elite (ELI), not the government
 PLACE_ADJECTIVE_ENDINGS = ("ean", "ian", "can", "ese", "ish", "ern", "tic")
 MAX_PHRASE = 6
 
@@ -205,6 +206,10 @@ class MentionFinder:
             gender = gender or title.gender
         cand = self.add(name_start, end, kind, name=name_span.text, entry=entry, role=role,
                         role_country=role_iso3, gender=gender, label=ent.label_)
+        if cand and role:
+            title_start = title.start_tok if title and title.start_tok < start else start
+            if any(t.lower_ in FORMER_WORDS for t in doc[title_start:name_start]):
+                cand.extras["former"] = True  # "former Foreign Minister ..."
         if cand and kind == "organization":
             if end + 1 < len(doc) and doc[end].lower_ == "in":
                 city = lex.city_country.get(doc[end + 1].text)
@@ -384,6 +389,8 @@ class MentionFinder:
             j, role = role_at(lex, doc, i, end=span.end)
             if role and not cand.role and doc[i].i <= head.i <= j:
                 cand.role = role
+                if any(t.lower_ in FORMER_WORDS for t in doc[span.start:i + 1]):
+                    cand.extras["former"] = True  # "Thomas Countryman, a former U.S. diplomat"
             j2, iso3 = longest_match(doc, i, lex.country_by_demonym, 3, end=span.end)
             # a nationality modifies the role noun ("a French diplomat"); "an Iran analyst"
             # or "envoy for Syria" name a topic, not a nationality

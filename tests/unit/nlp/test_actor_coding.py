@@ -45,3 +45,11 @@ def test_transnational_dictionary_codes_are_not_countries(run):
     doc = run("Amnesty International condemned the arrests in Harare.")
     amnesty = actor_named(doc, "Amnesty International")
     assert amnesty is not None and amnesty["country"] is None and amnesty["sector"] == "NGO"
+
+
+def test_a_former_official_is_an_elite_and_a_serving_one_government(run):
+    doc = run("Tomas Varga, a former Slovak foreign minister, criticised the plan. "
+              "Former Defense Minister Ana Kos agreed. Prime Minister Robert Fico defended it.")
+    coded = {a["name"]: a["sector"] for a in doc._.pw_actors}
+    assert coded["Tomas Varga"] == "ELI" and coded["Ana Kos"] == "ELI"
+    assert coded["Robert Fico"] == "GOV"
