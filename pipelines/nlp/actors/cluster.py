@@ -306,6 +306,8 @@ class ActorBuilder:
             sector = org.sector or (role_sector if role_sector != "GOV" else None) or entry_sector
         if org is not None and org.sector in ("IGO", "NGO", "MED", "EDU", "BUS") and role_sector in (None, "NGO"):
             sector = org.sector
+        if sector is None and any(m.extras.get("kin") for m in actor.mentions):
+            sector = "CVL"  # "Lai's son Sebastien": named as a relative, with no post of their own
         role_mentions = [m for m in actor.mentions if m.role]
         if sector in STATE_SECTORS and role_mentions and all(m.extras.get("former") for m in role_mentions):
             sector = "ELI"  # CAMEO: former officials and officers are elites

@@ -304,7 +304,7 @@ class MentionFinder:
         if role and looks_like_name(span) and not self.org_head(span):
             return "person"
         if label == "PERSON":
-            if span[0].pos_ in ("ADP", "ADV", "VERB", "DET") or any(
+            if (span[0].pos_ in ("ADP", "ADV", "VERB", "DET") and not self.named_person_noun(span.start, span.end)) or any(
                     t.text in self.lex.country_by_name or t.text in self.lex.country_by_demonym for t in span):
                 return None  # "Beyond Ukraine": not a name
             return "person" if looks_like_name(span) else None

@@ -53,3 +53,18 @@ def test_a_former_official_is_an_elite_and_a_serving_one_government(run):
     coded = {a["name"]: a["sector"] for a in doc._.pw_actors}
     assert coded["Tomas Varga"] == "ELI" and coded["Ana Kos"] == "ELI"
     assert coded["Robert Fico"] == "GOV"
+
+
+def test_a_relative_without_a_post_is_a_civilian(run):
+    doc = run("The son of jailed publisher Oskar Brandt spoke in Berlin. Brandt's son Tobias Brandt "
+              "said the family was hopeful.")
+    assert actor_named(doc, "Tobias Brandt")["sector"] == "CVL"
+    assert actor_named(doc, "Oskar Brandt")["sector"] != "CVL"
+
+
+def test_a_name_that_starts_like_a_verb_is_a_person_when_described_as_one(run):
+    # the small model tags "Blessed" here as a verb
+    doc = run("Police arrested him in February. Blessed Ndlovu, a journalist with NewsDay and Heart and "
+              "Soul Television, has been in custody since then.")
+    ndlovu = actor_named(doc, "Blessed Ndlovu")
+    assert ndlovu is not None and ndlovu["sector"] == "MED"
