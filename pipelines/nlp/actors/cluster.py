@@ -304,8 +304,12 @@ class ActorBuilder:
             # "president and CEO of the Distilled Spirits Council": heads an organisation,
             # not a state; the organisation's sector, if it has one, is the person's
             sector = org.sector or (role_sector if role_sector != "GOV" else None) or entry_sector
-        if org is not None and org.sector in ("IGO", "NGO", "MED", "EDU", "BUS") and role_sector in (None, "NGO"):
+        generic_role = bool(actor.roles) and all(r in lex.anonymous for r in actor.roles)
+        if org is not None and org.sector in ("IGO", "NGO", "MED", "EDU", "BUS") and (role_sector in (None, "NGO") or generic_role):
+            # "a spokesperson for UNHCR": a spokesperson, official or adviser works for the organisation
             sector = org.sector
+            if org.country == "IGO" and not title_countries:
+                country = "IGO"
         if sector is None and any(m.extras.get("kin") for m in actor.mentions):
             sector = "CVL"  # "Lai's son Sebastien": named as a relative, with no post of their own
         role_mentions = [m for m in actor.mentions if m.role]

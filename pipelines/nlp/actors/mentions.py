@@ -185,6 +185,9 @@ class MentionFinder:
             if shorter and (shorter[0].curated or end - name_start - drop > 1):
                 name_start += drop
                 name_span, entries = doc[name_start:end], shorter
+        if not entries and end - name_start >= 2 and doc[end - 1].text in lex.country_by_name:
+            # "UNHCR Kenya", "Save the Children Somalia": an organisation's country office
+            entries = [e for e in lex.lookup(doc[name_start:end - 1].text) if e.kind == "organization"]
         entry = entries[0] if entries else None
         org_label = ent.label_ == "ORG" and entry is not None and not entry.curated and entry.kind == "person"
         if entry is None and role is None and ent.label_ in ("ORG", "FAC") and end - name_start == 1 \

@@ -68,3 +68,15 @@ def test_a_name_that_starts_like_a_verb_is_a_person_when_described_as_one(run):
               "Soul Television, has been in custody since then.")
     ndlovu = actor_named(doc, "Blessed Ndlovu")
     assert ndlovu is not None and ndlovu["sector"] == "MED"
+
+
+def test_a_country_office_is_its_organisation_and_its_spokesperson_works_for_it(run):
+    doc = run("Lena Holm, a spokesperson for UNHCR Sudan, said funding was short. UNHCR later confirmed it.")
+    holm = actor_named(doc, "Lena Holm")
+    assert (holm["country"], holm["sector"]) == ("IGO", "IGO")
+    assert actor_named(doc, "UNHCR Sudan") is None and actor_named(doc, "UNHCR") is not None
+
+
+def test_a_ministry_spokeswoman_stays_government(run):
+    doc = run("Anna Berg, a spokeswoman for the Swedish Foreign Ministry, said talks would go on.")
+    assert actor_named(doc, "Anna Berg")["sector"] == "GOV"
