@@ -69,7 +69,8 @@ class Describer:
         role_start, role = _role_ending_at(lex, doc, root.i, chunk.start)
         if role is None:
             return False
-        if any(t.lower_ == "top" for t in doc[chunk.start:role_start]) and "top " + role in lex.roles:
+        before = list(doc[chunk.start:role_start])
+        if any(t.lower_ == "top" for t in before) and "top " + role in lex.roles:
             role = "top " + role  # "the top U.S. diplomat": a country between the words
         # "the official" is an unnamed source, unless a named person of the article holds
         # that post and no unnamed one was introduced ("spokesman Dmitry Peskov ... the spokesman")
@@ -77,7 +78,6 @@ class Describer:
         if unnamed_source and any(d["head"] == root.lemma_.lower() and d["mention_kind"] == "anonymous"
                                   for d in self.descriptions):
             return False
-        before = [t for t in doc[chunk.start:role_start]]
         definite = any(t.lower_ in DEFINITE for t in before) or any(t.text in POSSESSIVE_MARKS for t in before)
         if not definite:
             return False

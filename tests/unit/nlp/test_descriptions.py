@@ -44,7 +44,7 @@ def test_an_apposition_to_a_person_noun_is_a_person(run):
 def test_the_spokesman_is_the_named_spokesman(run):
     doc = run("Kremlin spokesman Dmitry Peskov said the talks were useful. "
               "The spokesman added that \u201cnothing is agreed yet.\u201d")
-    assert quote_with(doc, "talks were useful")["speaker_name"] == "Dmitry Peskov"  # dateline-free subject
+    assert quote_with(doc, "talks were useful")["speaker_name"] == "Dmitry Peskov"
     assert quote_with(doc, "nothing is agreed")["speaker_name"] == "Dmitry Peskov"
 
 
