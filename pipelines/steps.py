@@ -10,10 +10,13 @@ import time
 import uuid
 from collections import Counter
 from collections.abc import Callable, Iterator
+from functools import partial
 from pathlib import Path
 
 from pipelines import heap
 from pipelines.ingest import discover_files, parse_file
+from pipelines.ingest.files import file_sha256
+from pipelines.ingest.parallel import parallel_map, worker_pool
 from pipelines.ingest.api import ParsedFile
 from pipelines.ingest.language import release_detector
 from pipelines.nlp.api import ArticleInput
@@ -45,7 +48,9 @@ def run_ingest(settings: Settings, progress: Progress | None = None, files_per_w
     started = time.monotonic()
     totals: Counter = Counter()
     reasons: Counter = Counter()
-    with writer(settings.warehouse_path) as con:
+    read = partial(_parse_input, roots=roots, max_bytes=settings.max_file_bytes,
+                   max_chars=settings.max_article_chars, field_map=settings.field_map)
+    with writer(settings.warehouse_path) as con, worker_pool(settings.n_process):
         pending: list[ParsedFile] = []
 
         def flush() -> None:
@@ -55,23 +60,26 @@ def run_ingest(settings: Settings, progress: Progress | None = None, files_per_w
             totals.update(w.write_parsed_files(con, pending, signatures=signatures, repoint=repoint))
             pending.clear()
 
+        to_read = []
         for path in discover_files(roots, include_links=True):  # links: rejected as unsafe_path
-            parsed = parse_file(
-                path,
-                root=_root_of(path, roots),
-                max_bytes=settings.max_file_bytes,
-                max_chars=settings.max_article_chars,
-                field_map=settings.field_map,
-            )
-            if w.already_ingested(con, parsed.source_path, parsed.file_sha256):
+            if _unchanged(con, path):  # by its checksum, before reading it
                 totals["files_unchanged"] += 1
+                if progress:
+                    progress(1)
             else:
-                reasons.update(r.reason for r in parsed.rejections)
-                pending.append(parsed)
-                if len(pending) >= files_per_write:
-                    flush()
-            if progress:
-                progress(1)
+                to_read.append(path)
+        # many small files are read in parallel; one big file reads its records in parallel
+        for first in range(0, len(to_read), files_per_write):
+            for parsed in parallel_map(read, to_read[first:first + files_per_write]):
+                if w.already_ingested(con, parsed.source_path, parsed.file_sha256):
+                    totals["files_unchanged"] += 1
+                else:
+                    reasons.update(r.reason for r in parsed.rejections)
+                    pending.append(parsed)
+                    if len(pending) >= files_per_write:
+                        flush()
+                if progress:
+                    progress(1)
         flush()
         totals["articles_total"] = con.execute("SELECT count(*) FROM raw.articles").fetchall()[0][0]
     release_memory()
@@ -93,6 +101,21 @@ def release_memory() -> None:
     gc.collect()
     pa.default_memory_pool().release_unused()
     heap.trim()
+
+
+def _unchanged(con, path: Path) -> bool:
+    """Already ingested as it is now: same path, same checksum (links and unreadable files
+    are read, so that their rejection is recorded)."""
+    if path.is_symlink():
+        return False
+    try:
+        return w.already_ingested(con, str(path), file_sha256(path))
+    except OSError:
+        return False
+
+
+def _parse_input(path: Path, *, roots: list[Path], max_bytes: int, max_chars: int, field_map: dict | None) -> ParsedFile:
+    return parse_file(path, root=_root_of(path, roots), max_bytes=max_bytes, max_chars=max_chars, field_map=field_map)
 
 
 def _root_of(path: Path, roots: list[Path]) -> Path:

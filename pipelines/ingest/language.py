@@ -18,6 +18,11 @@ def _identifier():
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
+def warm_detector() -> None:
+    """Loads the detector's tables now (before forking workers that share them)."""
+    _identifier()
+
+
 def release_detector() -> None:
     """Drops the detector's tables (about 70 MB): a run's ingest is over and extraction, or a
     long-lived Dagster process, has no use for them. The next detection reloads them."""

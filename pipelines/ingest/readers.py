@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
-from pipelines.ingest.api import ParsedFile, Rejection
+from pipelines.ingest.api import ParsedArticle, ParsedFile, Rejection
 from pipelines.ingest.build import RawArticle, SourceInfo, build_article
 from pipelines.ingest.decode import decode_bytes
 from pipelines.ingest.html import extract_html
+from pipelines.ingest.parallel import parallel_map
 from pipelines.ingest.records import contained_records, raw_article
 
 SIDECAR_SUFFIX = ".meta.json"
@@ -136,8 +138,8 @@ def read_json(parsed: ParsedFile, ctx: ReadContext, data: bytes) -> None:
         _reject_file(parsed, ctx, "not_an_object", f"top-level JSON {type(document).__name__}: expected an object or a list")
         return
     # Items of a list are numbered from 1 in source_line, so that each has its own key.
-    for position, item in enumerate(document, start=1):
-        _add(parsed, _record(item, ctx, position))
+    for result in parallel_map(partial(_numbered_record, ctx=ctx), list(enumerate(document, start=1))):
+        _add(parsed, result)
 
 
 def read_jsonl(parsed: ParsedFile, ctx: ReadContext, data: bytes) -> None:
@@ -146,6 +148,7 @@ def read_jsonl(parsed: ParsedFile, ctx: ReadContext, data: bytes) -> None:
         _reject_file(parsed, ctx, whole.reason, whole.detail or "")
         return
     encodings: set[str] = set()
+    lines: list[tuple[int, str]] = []
     for number, line, encoding in _jsonl_lines(data, whole):
         if line is None:
             _reject_file(parsed, ctx, "undecodable", f"line {number}: {encoding}", number)
@@ -153,13 +156,19 @@ def read_jsonl(parsed: ParsedFile, ctx: ReadContext, data: bytes) -> None:
         if not line.strip():
             continue
         encodings.add(encoding)
-        try:
-            record = json.loads(line)
-        except (json.JSONDecodeError, RecursionError) as exc:
-            _reject_file(parsed, ctx, "bad_json", f"line {number}: {exc}"[:500], number)
-            continue
-        _add(parsed, _record(record, ctx, number))
+        lines.append((number, line))
+    for result in parallel_map(partial(_jsonl_record, ctx=ctx), lines):
+        _add(parsed, result)
     parsed.encoding = "+".join(sorted(encodings)) or whole.encoding
+
+
+def _jsonl_record(numbered_line: tuple[int, str], ctx: ReadContext) -> ParsedArticle | Rejection:
+    number, line = numbered_line
+    try:
+        record = json.loads(line)
+    except (json.JSONDecodeError, RecursionError) as exc:
+        return Rejection(ctx.source.source_path, number, ctx.source.file_sha256, "bad_json", f"line {number}: {exc}"[:500])
+    return _record(record, ctx, number)
 
 
 def _jsonl_lines(data: bytes, whole):
@@ -180,6 +189,10 @@ def _jsonl_lines(data: bytes, whole):
                 yield number, None, decoded.detail or decoded.reason or "undecodable"
             else:
                 yield number, decoded.text.rstrip("\r"), decoded.encoding or "unknown"
+
+
+def _numbered_record(numbered: tuple[int, object], ctx: ReadContext) -> ParsedArticle | Rejection:
+    return _record(numbered[1], ctx, numbered[0])
 
 
 def _record(item: object, ctx: ReadContext, line: int | None):

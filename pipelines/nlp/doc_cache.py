@@ -1,10 +1,11 @@
 """Per-Doc memos for values spaCy rebuilds on every access.
 
-`doc.text` joins every token and `doc.ents` / `span.ents` build fresh Span objects each time;
-the event rules ask for them thousands of times per article, which cost more than parsing.
+`doc.text` joins every token, `doc.ents` / `span.ents` build fresh Span objects each time and
+`doc.sents` rescans every token; the event rules ask for them thousands of times per article,
+which cost more than parsing.
 Only the most recent Doc is remembered (held by reference, so an id cannot be reused), which
 fits the pipeline: one Doc goes through the components at a time in each process.
-Neither value changes once the NER has run; nothing in presswatch sets `doc.ents`.
+None of them changes once the NER has run; nothing in presswatch sets `doc.ents`.
 """
 
 from __future__ import annotations
@@ -14,17 +15,21 @@ from bisect import bisect_left
 from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Span
 
+from pipelines.nlp.sentences import Sentences
+
 _doc: Doc | None = None
 _text: str = ""
 _ents: tuple[Span, ...] = ()
 _ent_starts: list[int] = []
 _token_starts: list[int] = []
 _token_ends: list[int] = []
+_sentences: Sentences | None = None
 
 
 def _remember(doc: Doc, text: str | None = None) -> None:
-    global _doc, _text, _ents, _ent_starts, _token_starts, _token_ends
+    global _doc, _text, _ents, _ent_starts, _token_starts, _token_ends, _sentences
     if _doc is not doc:
+        _sentences = None
         # to_array reads the token structs directly, without building a Token per word
         bounds = doc.to_array([IDX, LENGTH]).tolist() if len(doc) else []
         _token_starts = [start for start, _ in bounds]
@@ -35,8 +40,9 @@ def _remember(doc: Doc, text: str | None = None) -> None:
 
 def forget() -> None:
     """Drops the remembered Doc (a long article's Doc would stay alive until the next one)."""
-    global _doc, _text, _ents, _ent_starts, _token_starts, _token_ends
+    global _doc, _text, _ents, _ent_starts, _token_starts, _token_ends, _sentences
     _doc, _text, _ents, _ent_starts, _token_starts, _token_ends = None, "", (), [], [], []
+    _sentences = None
 
 
 def remember_text(doc: Doc, text: str) -> None:
@@ -64,6 +70,15 @@ def doc_ents(doc: Doc) -> tuple[Span, ...]:
     """doc.ents, built once per Doc."""
     _remember(doc)
     return _ents
+
+
+def sentences(doc: Doc) -> Sentences:
+    """The Doc's sentences, indexed once (doc.sents rescans every token on each call)."""
+    global _sentences
+    _remember(doc)
+    if _sentences is None:
+        _sentences = Sentences(doc)
+    return _sentences
 
 
 def span_ents(span: Span) -> list[Span]:

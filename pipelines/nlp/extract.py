@@ -13,8 +13,6 @@ import gc
 import hashlib
 import multiprocessing as mp
 import os
-import threading
-import time
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
@@ -26,8 +24,9 @@ from spacy.tokens import Doc
 
 from pipelines.nlp.api import ArticleInput, ArticleResult
 from pipelines import heap
+from pipelines.processes import watch_parent
 from pipelines.nlp import doc_cache
-from pipelines.nlp.doc_cache import doc_text
+from pipelines.nlp.doc_cache import doc_text, sentences as doc_sentences
 
 EXTRACTOR_VERSION = "0.3.0"  # 0.3: story country, agents-dictionary roles, dateline; 0.2: nlp.article_actors
 NLP_DIR = Path(__file__).resolve().parent
@@ -94,23 +93,6 @@ def _inputs(nlp: Language, articles: Iterable[ArticleInput]) -> Iterator[tuple[s
 _WORKER_NLP: Language | None = None
 
 
-def _watch_parent(parent: int) -> None:
-    """Pool initializer: exit when the process that hands out batches dies (kill -9) instead
-    of finishing a long batch first and lingering."""
-
-    def watch() -> None:
-        while True:
-            time.sleep(1.0)
-            try:
-                os.kill(parent, 0)
-            except ProcessLookupError:
-                os._exit(1)
-            except PermissionError:
-                pass  # alive, owned by someone else
-
-    threading.Thread(target=watch, daemon=True).start()
-
-
 def _extract_batch(batch: list[ArticleInput], batch_size: int) -> list[ArticleResult]:
     assert _WORKER_NLP is not None, "worker started without a pipeline"
     pairs = _WORKER_NLP.pipe(_inputs(_WORKER_NLP, batch), as_tuples=True, batch_size=batch_size)
@@ -136,7 +118,7 @@ def _extract_in_workers(nlp: Language, articles: Iterable[ArticleInput], *, batc
     gc.freeze()
     in_flight: deque = deque()
     clean = False
-    pool = mp.get_context("fork").Pool(n_process, initializer=_watch_parent, initargs=(os.getpid(),))
+    pool = mp.get_context("fork").Pool(n_process, initializer=watch_parent, initargs=(os.getpid(),))
     try:
         batch: list[ArticleInput] = []
         for article in articles:
@@ -179,10 +161,11 @@ def warm_up(nlp: Language) -> None:
 
 
 def _sentence(doc: Doc, start: int) -> tuple[int, int, int]:
-    for index, sent in enumerate(doc.sents):
-        if sent.start_char <= start < sent.end_char:
-            return index, sent.start_char, sent.end_char
-    return 0, 0, len(doc.text)
+    found = doc_sentences(doc)
+    index = found.index_of_char(start)
+    if found.spans and found.spans[index].start_char <= start < found.spans[index].end_char:
+        return index, found.spans[index].start_char, found.spans[index].end_char
+    return 0, 0, len(doc_text(doc))
 
 
 def doc_to_result(doc: Doc, article_id: str) -> ArticleResult:

@@ -9,12 +9,16 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
+
+import numpy
 
 from spacy.attrs import IDX, IS_SPACE, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+_NEWLINE = re.compile("\n")
 FINAL_PUNCT = (".", "!", "?", ":", '"', "\u201d", "'", "\u2019", ")")
 
 
@@ -22,21 +26,34 @@ def paragraph_starts(doc: Doc) -> list[int]:
     """Indices of tokens that open a new paragraph (or a line after a finished sentence):
     the white space between a word and the next holds a blank line, or a line break after
     sentence-final punctuation."""
-    text = doc.text
-    if "\n" not in text:
+    text = _given_text(doc)
+    if "\n" not in text or len(doc) < 2:
         return []
-    starts = []
-    previous: tuple[int, int] | None = None  # (start, end) of the last word seen
-    # token offsets read from the token structs: no Token object per word
-    for i, (start, length, is_space) in enumerate(doc.to_array([IDX, LENGTH, IS_SPACE]).tolist()):
-        if is_space:
-            continue
-        if previous is not None:
-            gap = text[previous[1]:start]
-            if "\n" in gap and (gap.count("\n") >= 2 or text[previous[0]:previous[1]].endswith(FINAL_PUNCT)):
-                starts.append(i)
-        previous = (start, start + length)
-    return starts
+    # Token offsets come from the token structs as arrays (no Token object per word), and
+    # only the few gaps that hold a line break are looked at in Python.
+    bounds = doc.to_array([IDX, LENGTH, IS_SPACE])
+    words = numpy.flatnonzero(bounds[:, 2] == 0)
+    if len(words) < 2:
+        return []
+    starts, ends = bounds[words, 0], bounds[words, 0] + bounds[words, 1]
+    newlines = numpy.array([m.start() for m in _NEWLINE.finditer(text)], dtype=starts.dtype)
+    # line breaks in the gap between each word and the next
+    breaks = numpy.searchsorted(newlines, starts[1:]) - numpy.searchsorted(newlines, ends[:-1])
+    out = []
+    for k in numpy.flatnonzero(breaks).tolist():
+        if breaks[k] >= 2 or text[starts[k]:ends[k]].endswith(FINAL_PUNCT):
+            out.append(int(words[k + 1]))
+    return out
+
+
+def _given_text(doc: Doc) -> str:
+    """The text the Doc was made from when it rides along in the pipe context (the extractor
+    sends it), else doc.text, which joins every token."""
+    context = getattr(doc, "_context", None)
+    text = context.get("text") if isinstance(context, dict) else None
+    if isinstance(text, str) and len(doc) and len(text) == doc[-1].idx + len(doc[-1].text_with_ws):
+        return text
+    return doc.text
 
 
 @Language.component("presswatch_paragraphs")

@@ -39,10 +39,13 @@ def _coerce(value: Any, arrow_type: pa.DataType) -> Any:
 
 def arrow_table(rows: Sequence[dict[str, Any]], schema: pa.Schema) -> pa.Table:
     """Rows (dicts keyed by column; missing keys are NULL) as an Arrow table of exactly `schema`."""
-    return pa.table(
-        {f.name: pa.array([_coerce(row.get(f.name), f.type) for row in rows], type=f.type) for f in schema},
-        schema=schema,
-    )
+    columns = {}
+    for f in schema:
+        values = [row.get(f.name) for row in rows]
+        if pa.types.is_date(f.type) or pa.types.is_timestamp(f.type):  # the only columns to coerce
+            values = [_coerce(value, f.type) for value in values]
+        columns[f.name] = pa.array(values, type=f.type)
+    return pa.table(columns, schema=schema)
 
 
 def insert_rows(

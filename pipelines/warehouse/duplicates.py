@@ -6,6 +6,7 @@ import duckdb
 import pyarrow as pa
 
 from pipelines.ingest.api import ParsedArticle
+from pipelines.ingest.parallel import parallel_map
 from pipelines.ingest.dedupe import CANDIDATES_SQL, band_hashes, link_near_duplicates, prepare
 
 
@@ -13,11 +14,10 @@ def link_batch(con: duckdb.DuckDBPyConnection, articles: list[ParsedArticle]) ->
     """Sets duplicate_of/similarity on the batch's articles; returns the signature rows to
     store and the stored articles to re-point (when a new article is an older original)."""
     # shingles and MinHash once per article, for both the stored signature and the linking
-    prepared = {}
-    for article in {a.article_id: a for a in articles}.values():
-        found = prepare(article.text)
-        if found is not None:
-            prepared[article.article_id] = found
+    unique = list({a.article_id: a for a in articles}.values())
+    prepared = {article.article_id: found
+                for article, found in zip(unique, parallel_map(prepare, [a.text for a in unique]))
+                if found is not None}
     signatures = [
         {"article_id": article_id, "band": band, "band_hash": band_hash}
         for article_id, (_, signature) in prepared.items()

@@ -10,8 +10,7 @@ from pipelines.nlp.actors.describe import describe
 from pipelines.nlp.actors.lexicon import load_lexicon
 from pipelines.nlp.actors.mentions import find_candidates
 from pipelines.nlp.actors.story import dateline, outside_dateline, place_actors, story_country
-from pipelines.nlp.doc_cache import doc_text
-from pipelines.nlp.sentences import Sentences
+from pipelines.nlp.doc_cache import doc_text, sentences as doc_sentences
 
 
 def analyse_actors(doc: Doc, published, body_end: int) -> tuple[list[dict], list[dict], list[dict]]:
@@ -25,7 +24,7 @@ def analyse_actors(doc: Doc, published, body_end: int) -> tuple[list[dict], list
     descriptions = describe(lex, doc, actors, body_end)
     place_actors(actors, story_country(actors, where[2] if where else None))
     records, mentions = [], []
-    sentences = Sentences(doc)
+    sentences = doc_sentences(doc)
     for index, actor in enumerate(actors):
         rec = actor_record(actor)
         rec["gender"] = gender_of(lex, actor)

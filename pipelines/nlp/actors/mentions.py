@@ -15,8 +15,7 @@ from pipelines.nlp.actors.names import fold
 from pipelines.nlp.actors.phrases import (NAME_PARTICLES, POSSESSIVE_MARKS, TITLE_MODIFIERS, country_at,
                                           longest_match, longest_match_ending, looks_like_name, role_at,
                                           split_prefix, strip_span, title_before)
-from pipelines.nlp.doc_cache import doc_text, token_bounds
-from pipelines.nlp.sentences import Sentences
+from pipelines.nlp.doc_cache import doc_text, sentences, token_bounds
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 # "Bureau of European" stops at an adjective of place: the name goes on after its "and"
@@ -57,7 +56,7 @@ class MentionFinder:
         self.body_end = body_end
         self.candidates: list[Candidate] = []
         self.taken: set[int] = set()  # tokens already inside a name/title candidate
-        self.sentences = Sentences(doc)
+        self.sentences = sentences(doc)
         # token texts read once: the scans below look at every token, and doc[i] / span.text
         # build new objects on every call
         text = doc_text(doc)
@@ -110,10 +109,10 @@ class MentionFinder:
     def add(self, start: int, end: int, kind: str, **kw) -> Candidate | None:
         if start >= end or any(t in self.taken for t in range(start, end)):
             return None
-        span = self.doc[start:end]
-        cand = Candidate(start, end, span.start_char, span.end_char, span.text, kind, **kw)
+        text = self.phrase(start, end)
+        cand = Candidate(start, end, self.starts[start], self.starts[end - 1] + len(self.texts[end - 1]), text, kind, **kw)
         if not cand.name:
-            cand.name = span.text
+            cand.name = text
         self.candidates.append(cand)
         self.taken.update(range(start, end))
         return cand
@@ -134,13 +133,13 @@ class MentionFinder:
         if start >= end:
             return
         half = (end - start) // 2
-        if end - start >= 2 and (end - start) % 2 == 0 and doc[start:start + half].text == doc[start + half:end].text:
+        if end - start >= 2 and (end - start) % 2 == 0 and self.phrase(start, start + half) == self.phrase(start + half, end):
             end = start + half  # "David Gee David Gee": a caption run into the text
-        if doc[start:end].text.lower() in lex.not_actor_names:
+        text = self.phrase(start, end)
+        if text.lower() in lex.not_actor_names:
             return
-        if doc[start:end].text in self.sites and not lex.lookup(doc[start:end].text):
+        if text in self.sites and not lex.lookup(text):
             return  # "Incirlik" of "Incirlik air base": a site, not an actor
-        text = doc[start:end].text
         if start > 0 and doc[start - 1].lower_ == "the" and ("the " + text) in lex.groups:
             start -= 1
         g_end, group = longest_match(doc, start, lex.groups, 4) if lex.group_starts.may_start(doc[start].text) else (start, None)
@@ -181,13 +180,13 @@ class MentionFinder:
         for drop in (1, 2):  # "Islamist Hayat Tahrir al-Sham": a known name after a descriptor
             if entries or end - name_start - drop < 1 or doc[name_start + drop - 1].pos_ not in ("ADJ", "PROPN", "NOUN"):
                 break
-            shorter = lex.lookup(doc[name_start + drop:end].text)
+            shorter = lex.lookup(self.phrase(name_start + drop, end))
             if shorter and (shorter[0].curated or end - name_start - drop > 1):
                 name_start += drop
                 name_span, entries = doc[name_start:end], shorter
         if not entries and end - name_start >= 2 and doc[end - 1].text in lex.country_by_name:
             # "UNHCR Kenya", "Save the Children Somalia": an organisation's country office
-            entries = [e for e in lex.lookup(doc[name_start:end - 1].text) if e.kind == "organization"]
+            entries = [e for e in lex.lookup(self.phrase(name_start, end - 1)) if e.kind == "organization"]
         entry = entries[0] if entries else None
         org_label = ent.label_ == "ORG" and entry is not None and not entry.curated and entry.kind == "person"
         if entry is None and role is None and ent.label_ in ("ORG", "FAC") and end - name_start == 1 \
@@ -343,13 +342,13 @@ class MentionFinder:
     def place(self, start: int, end: int) -> None:
         """A city is a place, unless a capital acts as its government ("Moscow said")."""
         doc, lex = self.doc, self.lex
-        city = lex.city_country.get(doc[start:end].text)
+        city = lex.city_country.get(self.phrase(start, end))
         head = doc[start:end].root
         if city and city[1] and head.dep_ in ("nsubj", "nsubjpass") and head.head.pos_ in ("VERB", "AUX"):
             self.add(start, end, "country", iso3=city[0], mention_kind="name", extras={"metonym": True})
         elif not city and looks_like_name(doc[start:end]) and end - start <= 3:
             # possibly a person the model took for a place; kept only if a person has this name
-            self.add(start, end, "unknown", name=doc[start:end].text, label="GPE")
+            self.add(start, end, "unknown", name=self.phrase(start, end), label="GPE")
 
     def country_phrase(self, start: int, end: int, iso3: str, how: str) -> None:
         """A country or demonym, extended over a following head noun that makes it an
@@ -357,9 +356,9 @@ class MentionFinder:
         doc, lex = self.doc, self.lex
         sector, ext_end = None, end
         if end < len(doc):
-            institution = lex.lookup(doc[start:end + 1].text)
+            institution = lex.lookup(self.phrase(start, end + 1))
             if institution and institution[0].curated and institution[0].kind == "organization":
-                self.add(start, end + 1, "organization", entry=institution[0], name=doc[start:end + 1].text, label="DICT")
+                self.add(start, end + 1, "organization", entry=institution[0], name=self.phrase(start, end + 1), label="DICT")
                 return  # "French presidency" is the Élysée, not France
         if how == "demonym" and end < len(doc):
             k = end
@@ -368,7 +367,7 @@ class MentionFinder:
             nxt = doc[k]
             if nxt.lower_ in lex.org_heads and nxt.pos_ in ("NOUN", "PROPN") and nxt.lower_ not in lex.anonymous:
                 sector, ext_end = lex.org_heads[nxt.lower_], k + 1
-        self.add_country(start, ext_end, iso3, how, sector_hint=sector, name=doc[start:end].text)
+        self.add_country(start, ext_end, iso3, how, sector_hint=sector, name=self.phrase(start, end))
 
     # ---- appositions and "X administration" --------------------------------------------
     def apposition(self, cand: Candidate) -> None:
@@ -482,13 +481,13 @@ class MentionFinder:
             if ent.label_ not in ("ORG", "NORP", "GPE", "FAC", "PERSON") or ent.end_char > self.body_end:
                 continue
             for start in range(max(0, ent.start - 3), ent.start + 1):
-                if not texts[start][:1].isupper() or not lex.entry_starts.may_start(folded(texts[start])):
-                    continue  # no dictionary name can start at this token
-                for end in range(min(len(doc), ent.end + 3), ent.end - 1, -1):
-                    if (start, end) == (ent.start, ent.end) or any(t in self.taken for t in range(start, end)):
+                if not texts[start][:1].isupper():
+                    continue
+                names = self.dictionary_names(start, min(len(doc), ent.end + 3))
+                for end, _, found in reversed(names):  # the longest first
+                    if end < ent.end or (start, end) == (ent.start, ent.end):
                         continue
-                    entries = [e for e in lex.lookup(self.phrase(start, end))
-                               if e.kind == "organization" or (e.curated and e.kind == "person")]
+                    entries = [e for e in found if e.kind == "organization" or (e.curated and e.kind == "person")]
                     if not entries:
                         continue
                     covered = {ent_of[t] for t in range(start, end) if t in ent_of}
@@ -496,8 +495,24 @@ class MentionFinder:
                         if entries[0].kind == "person":  # "Ursula von der" + "Leyen"
                             self.from_entity(Span(doc, start, end, label="PERSON"))
                         else:
-                            self.add(start, end, "organization", entry=entries[0], name=doc[start:end].text, label="DICT")
+                            self.add(start, end, "organization", entry=entries[0], name=self.phrase(start, end), label="DICT")
                         break
+
+    def dictionary_names(self, start: int, last_end: int) -> list[tuple[int, str, list[DictEntry]]]:
+        """(end, phrase, entries) of every dictionary name doc[start:end] with end <= last_end
+        and no token taken, shortest first. The phrase grows a token at a time and stops as
+        soon as no name starts with it, so most tokens cost one prefix probe."""
+        found = []
+        for end in range(start + 1, last_end + 1):
+            if end - 1 in self.taken:
+                break
+            text = self.phrase(start, end)
+            key = folded(text)
+            if not self.lex.entry_starts.may_start(key):
+                break
+            if key in self.lex.entry_by_name:
+                found.append((end, text, self.lex.lookup(text)))
+        return found
 
     def dictionary_scan(self) -> None:
         """Curated actors and multi-word dictionary names that the model did not tag."""
@@ -513,15 +528,10 @@ class MentionFinder:
                 continue
             start = i + 1 if is_the else i
             found = None
-            # a phrase starts with its first token: no dictionary name begins with this one,
-            # or it is not capitalised, and no span from here can match
-            if start < len(doc) and texts[start][:1].isupper() and lex.entry_starts.may_start(folded(texts[start])):
-                for j in range(min(len(doc), start + MAX_PHRASE), start, -1):
-                    if any(k in taken for k in range(start, j)):
-                        continue
-                    text = self.phrase(start, j)
-                    entries = lex.lookup(text)
-                    if not entries or folded(text) in lex.roles or folded(text) in lex.agents:
+            if start < len(doc) and texts[start][:1].isupper():  # names start capitalised
+                # the last one that qualifies is the longest
+                for j, text, entries in self.dictionary_names(start, min(len(doc), start + MAX_PHRASE)):
+                    if folded(text) in lex.roles or folded(text) in lex.agents:
                         continue  # role phrases ("Secretary of State") are titles, not actors
                     entry = entries[0]
                     single = j - start == 1
@@ -530,10 +540,9 @@ class MentionFinder:
                     if entry.kind == "person" and single:
                         continue  # bare surnames are resolved against full names later
                     found = (start, j, entry)
-                    break
             if found:
                 s, e, entry = found
-                self.add(s, e, entry.kind, entry=entry, name=doc[s:e].text, label="DICT")
+                self.add(s, e, entry.kind, entry=entry, name=self.phrase(s, e), label="DICT")
                 i = e
             else:
                 i += 1

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import hashlib
-import re
 import unicodedata
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u2010": "-", "\u2011": "-",
                               "\u2013": "-", "\u2014": "-"})
-POSSESSIVE = re.compile(r"(?:'s|')$")
 
 
 def fold(text: str) -> str:
@@ -17,8 +15,12 @@ def fold(text: str) -> str:
     if not text.isascii():  # ASCII has no accents to strip (most lookups: skip the slow part)
         text = unicodedata.normalize("NFKD", text)
         text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = POSSESSIVE.sub("", text.strip())
-    return re.sub(r"\s+", " ", text).strip().lower()
+    text = text.strip()
+    if text.endswith("'"):
+        text = text[:-1]
+    elif text.endswith("'s"):
+        text = text[:-2]
+    return " ".join(text.split()).lower()  # runs of white space as one space
 
 
 def canonical_key(kind: str, name: str) -> str:

@@ -11,12 +11,13 @@ name, mention_kind "anonymous" and "description" set.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from functools import cached_property
 from typing import Any
 
 from spacy.tokens import Doc
 
-from pipelines.nlp.doc_cache import doc_text
+from pipelines.nlp.doc_cache import doc_text, sentences
 from pipelines.nlp.quotes.marks import find_segments
 from pipelines.nlp.sentences import Sentences
 
@@ -39,6 +40,9 @@ class ActorResolver:
         self.actors = actors
         self.mentions = sorted(mentions, key=lambda m: (m["start"], -m["end"]))
         self.descriptions = sorted(descriptions or [], key=lambda d: d["start"])
+        # start offsets, for finding the items inside a span by bisection
+        self._mention_starts = [m["start"] for m in self.mentions]
+        self._description_starts = [d["start"] for d in self.descriptions]
 
     @classmethod
     def from_doc(cls, doc: Doc) -> "ActorResolver":
@@ -271,7 +275,7 @@ class ActorResolver:
 
     @cached_property
     def _sentences(self) -> Sentences:
-        return Sentences(self.doc)
+        return sentences(self.doc)
 
     @cached_property
     def _segments(self) -> list[tuple[int, int]]:
@@ -283,8 +287,11 @@ class ActorResolver:
         return next(((a, b) for a, b in self._segments if a < char < b), None)
 
     def _items_in(self, start: int, end: int) -> list[dict[str, Any]]:
-        items = [m for m in self.mentions if m["start"] >= start and m["end"] <= end]
-        items += [d for d in self.descriptions if d["start"] >= start and d["end"] <= end]
+        items = []
+        for ordered, starts in ((self.mentions, self._mention_starts), (self.descriptions, self._description_starts)):
+            for k in range(bisect_left(starts, start), bisect_right(starts, end)):
+                if ordered[k]["end"] <= end:
+                    items.append(ordered[k])
         return sorted(items, key=lambda it: (it["start"], -it["end"]))
 
     @staticmethod

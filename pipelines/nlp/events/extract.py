@@ -11,7 +11,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from pipelines.nlp.doc_cache import doc_text, span_ents
+from pipelines.nlp.doc_cache import doc_text, sentences, span_ents
 from pipelines.nlp.dates import mentioned_year, resolve_date
 from pipelines.nlp.events.countries import CountryFinder
 from pipelines.nlp.events.dating import Narrative, date_for, date_owners, date_phrase
@@ -89,7 +89,7 @@ class EventExtractor:
         records: list[EventRecord] = []
         anchor_year: int | None = None
         narrative: Narrative | None = None
-        for index, sent in enumerate(self.doc.sents):
+        for index, sent in enumerate(sentences(self.doc).spans):
             if sent.start_char >= limit:
                 break
             found = self._sentence_events(sent, index, anchor_year, narrative, records)

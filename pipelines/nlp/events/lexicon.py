@@ -40,6 +40,44 @@ class Pattern:
             + 2 * (self.pobj is not None) + (self.obj_mods is not None) + 10 * self.curated
 
 
+@dataclass(frozen=True)
+class PatternIndex:
+    """A verb's patterns by the word each one cannot match without (its particle or
+    preposition, else any of its object words), so that a verb with 140 patterns ("say")
+    tries only the few its sentence can satisfy. Candidates keep the patterns' order, which
+    breaks ties between equally specific matches."""
+
+    patterns: tuple[Pattern, ...]
+    always: tuple[int, ...]
+    by_prep: dict[str, tuple[int, ...]]
+    by_obj: dict[str, tuple[int, ...]]
+
+    @classmethod
+    def build(cls, patterns: list[Pattern]) -> "PatternIndex":
+        always: list[int] = []
+        by_prep: dict[str, list[int]] = {}
+        by_obj: dict[str, list[int]] = {}
+        for k, pattern in enumerate(patterns):
+            needed = pattern.particle or pattern.prep
+            if needed:
+                by_prep.setdefault(needed, []).append(k)
+            elif pattern.obj is not None:
+                for word in pattern.obj:
+                    by_obj.setdefault(word, []).append(k)
+            else:
+                always.append(k)
+        return cls(tuple(patterns), tuple(always), {w: tuple(v) for w, v in by_prep.items()},
+                   {w: tuple(v) for w, v in by_obj.items()})
+
+    def candidates(self, prep_words: set[str], object_forms: list[str]) -> list[Pattern]:
+        found = set(self.always)
+        for word in prep_words:
+            found.update(self.by_prep.get(word, ()))
+        for word in object_forms:
+            found.update(self.by_obj.get(word, ()))
+        return [self.patterns[k] for k in sorted(found)]
+
+
 @dataclass
 class Lexicon:
     verbs: dict[str, Sense] = field(default_factory=dict)
@@ -54,6 +92,18 @@ class Lexicon:
     consult_mode_cues: dict[str, str] = field(default_factory=dict)
     agent_nouns: frozenset[str] = frozenset()
     support_verbs: frozenset[str] = frozenset()
+
+    _pattern_indexes: dict[str, PatternIndex] = field(default_factory=dict, repr=False)
+
+    def pattern_index(self, lemma: str) -> PatternIndex | None:
+        """The verb's patterns, indexed on first use (None: the verb has none)."""
+        index = self._pattern_indexes.get(lemma)
+        if index is None:
+            patterns = self.patterns.get(lemma)
+            if not patterns:
+                return None
+            index = self._pattern_indexes[lemma] = PatternIndex.build(patterns)
+        return index
 
     def score(self, event_type: str, mode: str | None) -> float | None:
         if mode and (event_type, mode) in self.mode_scores:

@@ -106,9 +106,9 @@ def match_verb(token: Token, lex: Lexicon) -> tuple[Sense | None, Pattern | None
     if lemma == "call" and any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in token.children) \
             and any(c.dep_ == "dobj" for c in token.children):
         return None, None, set()  # naming ("called them Nazis"), not a phone call
-    patterns = lex.patterns.get(lemma)
+    index = lex.pattern_index(lemma)
     default = lex.verbs.get(lemma)
-    if not patterns:
+    if index is None:
         return default, None, set()
     particles = {c.lower_ for c in token.children if c.dep_ == "prt"}
     preps = preps_of(token)
@@ -117,7 +117,7 @@ def match_verb(token: Token, lex: Lexicon) -> tuple[Sense | None, Pattern | None
     objs = [(o, _forms(o)) for o in object_words(token)]
     mods: dict[int, list[tuple[str, str]]] = {}
     best: tuple[int, Pattern, set[int]] | None = None
-    for pattern in patterns:
+    for pattern in index.candidates(prep_words, [form for _, forms in objs for form in forms]):
         used: set[int] = set()
         if pattern.particle and pattern.particle not in prep_words:
             continue

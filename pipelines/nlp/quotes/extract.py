@@ -20,10 +20,9 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from pipelines.nlp.actors.lexicon import load_lexicon
-from pipelines.nlp.doc_cache import doc_text
+from pipelines.nlp.doc_cache import doc_text, sentences
 from pipelines.nlp.quotes.marks import DOUBLE_CLOSE, DOUBLE_OPEN, SINGLE_CLOSE, SINGLE_OPEN, Segment, find_segments
 from pipelines.nlp.quotes.records import dedupe, quote_record
-from pipelines.nlp.sentences import Sentences
 
 WH_WORDS = {"how", "why", "what", "whether", "if", "when", "where", "who", "whom", "which"}
 CLOSE_MARKS = DOUBLE_CLOSE | SINGLE_CLOSE | {'"', "'"}
@@ -65,7 +64,7 @@ class QuoteFinder:
         self.phrasal = cues.get("phrasal", {})
         self.segments = find_segments(self.text, 0, body_end)
         self.units: list[Unit] = []
-        self.sentences = Sentences(doc)
+        self.sentences = sentences(doc)
         self.cues = [tok for tok in doc if self.is_cue(tok)]  # one pass; the finders share it
 
     # ---- small helpers ------------------------------------------------------------------
