@@ -150,10 +150,11 @@ def prepare_texts(corpus: Path, work: Path, limit: int | None) -> tuple[Path, Pa
 
 def dashboard_query_timings(published: Path, repeats: int) -> dict:
     """p50/p95 per dashboard page of the queries that page runs, uncached."""
-    import logging
-
-    logging.getLogger("streamlit").setLevel(logging.ERROR)  # "no runtime" warnings, once per query
     try:
+        from streamlit import logger as streamlit_logger
+
+        # "no runtime" warnings, once per query: quiet every streamlit logger before any is made
+        streamlit_logger.set_log_level("error")
         from dashboard.bench import page_queries
     except ImportError:
         return {}
