@@ -203,12 +203,11 @@ def actor_mentions_daily(version: object, actor_id: str, f: Filters) -> pd.DataF
 
 @snapshot_query
 def quotes_by_speaker(version: object, actor_id: str, f: Filters, limit: int = 200) -> pd.DataFrame:
-    cte, params = filtered_articles_cte(f)
+    condition, params = article_conditions(f, "q")
     return db.query_df(
-        f"""WITH {cte}
-        SELECT q.quote_id, q.article_id, q.published_date, q.outlet, q.title, q.text, q.kind, q.cue
-        FROM marts.fct_quotes q
-        WHERE q.speaker_actor_id = $actor_id AND q.article_id IN (SELECT article_id FROM arts)
+        f"""SELECT q.quote_id, q.article_id, q.published_date, q.outlet, q.title, q.text, q.kind, q.cue
+        FROM marts.fct_actor_quotes q
+        WHERE q.actor_id = $actor_id AND q.role = 'speaker' AND {condition}
         ORDER BY q.published_date DESC NULLS LAST, q.article_id, q.start_char LIMIT $limit""",
         {**params, "actor_id": actor_id, "limit": limit},
     )
@@ -217,18 +216,12 @@ def quotes_by_speaker(version: object, actor_id: str, f: Filters, limit: int = 2
 @snapshot_query
 def quotes_about(version: object, actor_id: str, f: Filters, limit: int = 200) -> pd.DataFrame:
     """Quotes by others whose span contains a mention of the actor."""
-    cte, params = filtered_articles_cte(f)
+    condition, params = article_conditions(f, "q")
     return db.query_df(
-        f"""WITH {cte}
-        SELECT q.quote_id, q.article_id, q.published_date, q.outlet, q.title, q.text, q.kind,
+        f"""SELECT q.quote_id, q.article_id, q.published_date, q.outlet, q.title, q.text, q.kind,
                q.speaker_name, q.speaker_kind, q.anonymous_description
-        FROM marts.fct_quotes q
-        WHERE q.article_id IN (SELECT article_id FROM arts)
-          AND q.speaker_actor_id IS DISTINCT FROM $actor_id
-          AND EXISTS (
-              SELECT 1 FROM nlp.actor_mentions m
-              WHERE m.article_id = q.article_id AND m.actor_id = $actor_id
-                AND m.start_char >= q.start_char AND m.end_char <= q.end_char)
+        FROM marts.fct_actor_quotes q
+        WHERE q.actor_id = $actor_id AND q.role = 'mentioned' AND {condition}
         ORDER BY q.published_date DESC NULLS LAST, q.article_id, q.start_char LIMIT $limit""",
         {**params, "actor_id": actor_id, "limit": limit},
     )
@@ -237,15 +230,12 @@ def quotes_about(version: object, actor_id: str, f: Filters, limit: int = 200) -
 @snapshot_query
 def actor_events(version: object, actor_id: str, f: Filters, limit: int = 1000) -> pd.DataFrame:
     """Events with the actor as source or target (role says which)."""
-    cte, params = filtered_articles_cte(f)
+    condition, params = article_conditions(f, "e")
     return db.query_df(
-        f"""WITH {cte}
-        SELECT e.event_id, e.article_id, e.published_date, e.event_type, e.mode, e.score, e.modality,
-               CASE WHEN e.source_actor_id = $actor_id THEN 'as source' ELSE 'as target' END AS role,
-               e.source_name, e.target_name, e.event_date, e.location_name, e.evidence
-        FROM marts.fct_events e
-        WHERE (e.source_actor_id = $actor_id OR e.target_actor_id = $actor_id)
-          AND e.article_id IN (SELECT article_id FROM arts)
+        f"""SELECT e.event_id, e.article_id, e.published_date, e.event_type, e.mode, e.score, e.modality,
+               e.role, e.source_name, e.target_name, e.event_date, e.location_name, e.evidence
+        FROM marts.fct_actor_events e
+        WHERE e.actor_id = $actor_id AND {condition}
         ORDER BY e.published_date DESC NULLS LAST, e.article_id, e.start_char LIMIT $limit""",
         {**params, "actor_id": actor_id, "limit": limit},
     )

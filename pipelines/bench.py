@@ -228,8 +228,11 @@ def main(argv: list[str] | None = None) -> int:
     if queries and args.scale > 1:
         scaled = work / "scaled.duckdb"
         scale_warehouse(Path(env["PRESSWATCH_WAREHOUSE"]), scaled, args.scale)
-        # `run`, not `build`: replicated copies break data tests on purpose (same texts, new ids)
-        subprocess.run([str(Path(sys.executable).with_name("dbt")), "run", "--quiet"], cwd=PROJECT_ROOT / "dbt_project",
+        # `run`, not `build`: replicated copies break data tests on purpose (same texts, new ids).
+        # --full-refresh: the copies carry their originals' change times, so an incremental run
+        # would leave them out of the quote and event marts.
+        subprocess.run([str(Path(sys.executable).with_name("dbt")), "run", "--quiet", "--full-refresh"],
+                       cwd=PROJECT_ROOT / "dbt_project",
                        check=True, env=env | {"PRESSWATCH_WAREHOUSE": str(scaled)})
         scaled_pub = publish_snapshot(scaled, work / "scaled_published.duckdb")
         scaled_queries = dashboard_query_timings(scaled_pub, repeats=10)

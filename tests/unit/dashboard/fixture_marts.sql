@@ -59,8 +59,18 @@ SELECT q.quote_id, q.article_id, a.published_date, a.outlet, a.title, q.text, q.
        coalesce(q.speaker_kind = 'anonymous', FALSE) AS is_anonymous, q.anonymous_description,
        q.speaker_country, q.speaker_sector, q.fingerprint,
        count(DISTINCT q.article_id) OVER (PARTITION BY q.fingerprint) AS articles_carrying,
-       q.start_char, q.end_char
+       q.start_char, q.end_char, a.is_canonical
 FROM nlp.quotes q JOIN marts.dim_articles a ON a.article_id = q.article_id;
+
+CREATE OR REPLACE TABLE marts.fct_actor_quotes AS
+SELECT t.actor_id, CASE WHEN q.speaker_actor_id = t.actor_id THEN 'speaker' ELSE 'mentioned' END AS role,
+       q.quote_id, q.article_id, q.published_date, q.outlet, q.is_canonical, q.title, q.text, q.kind, q.cue,
+       q.speaker_name, q.speaker_kind, q.anonymous_description, q.start_char
+FROM nlp.actors t JOIN marts.fct_quotes q
+  ON q.speaker_actor_id = t.actor_id OR EXISTS (
+      SELECT 1 FROM nlp.actor_mentions m
+      WHERE m.article_id = q.article_id AND m.actor_id = t.actor_id
+        AND m.start_char >= q.start_char AND m.end_char <= q.end_char);
 
 CREATE OR REPLACE TABLE marts.fct_top_speakers AS
 SELECT speaker_actor_id, any_value(speaker_name) AS speaker_name, any_value(speaker_country) AS country,
@@ -74,11 +84,18 @@ SELECT e.event_id, e.article_id, a.published_date, a.outlet, e.event_type, e.mod
        e.target_actor_id, e.target_name, t.country AS target_country,
        e.event_date, e.date_granularity, e.date_flag, e.location_name, e.location_country,
        e.latitude, e.longitude, e.evidence, e.start_char, e.end_char, e.fingerprint,
-       row_number() OVER (PARTITION BY e.fingerprint ORDER BY a.published_date, e.article_id) = 1 AS is_first_report
+       row_number() OVER (PARTITION BY e.fingerprint ORDER BY a.published_date, e.article_id) = 1 AS is_first_report,
+       a.is_canonical
 FROM nlp.events e
 JOIN marts.dim_articles a ON a.article_id = e.article_id
 LEFT JOIN nlp.actors s ON s.actor_id = e.source_actor_id
 LEFT JOIN nlp.actors t ON t.actor_id = e.target_actor_id;
+
+CREATE OR REPLACE TABLE marts.fct_actor_events AS
+SELECT t.actor_id, CASE WHEN e.source_actor_id = t.actor_id THEN 'as source' ELSE 'as target' END AS role,
+       e.event_id, e.article_id, e.published_date, e.outlet, e.is_canonical, e.event_type, e.mode, e.score,
+       e.modality, e.source_name, e.target_name, e.event_date, e.location_name, e.evidence, e.start_char
+FROM nlp.actors t JOIN marts.fct_events e ON t.actor_id IN (e.source_actor_id, e.target_actor_id);
 
 CREATE OR REPLACE TABLE marts.fct_event_types_daily AS
 SELECT coalesce(event_date, published_date) AS day, event_type, count(*) AS events,

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.slow
 
 A = corpus.ARTICLE_IDS
 MARTS = ["dim_articles", "dim_actors", "fct_actor_mentions_daily", "fct_actor_mentions_rollup", "fct_quotes", "fct_top_speakers", "fct_events",
-         "fct_event_types_daily", "fct_dyads_daily", "fct_actor_cooccurrence", "fct_outlet_sourcing",
+         "fct_actor_quotes", "fct_actor_events", "fct_event_types_daily", "fct_dyads_daily", "fct_actor_cooccurrence", "fct_outlet_sourcing",
          "fct_outlet_speaker_mix", "fct_pipeline_status"]
 INCREMENTAL = ["marts.fct_quotes", "marts.fct_events", "intermediate.int_actor_pairs_by_article"]
 

@@ -36,6 +36,10 @@ DASHBOARD_COLUMNS = {
     "fct_dyads_daily": "day source_actor_id source_name target_actor_id target_name events score_sum score_mean "
                        "n_agree n_consult n_support n_concede n_cooperate n_aid n_retreat n_request n_accuse "
                        "n_reject n_threaten n_protest n_sanction n_mobilize n_coerce n_assault",
+    "fct_actor_quotes": "actor_id role quote_id article_id published_date outlet is_canonical title text kind cue "
+                        "speaker_name speaker_kind anonymous_description start_char",
+    "fct_actor_events": "actor_id role event_id article_id published_date outlet is_canonical event_type mode score "
+                        "modality source_name target_name event_date location_name evidence start_char",
     "fct_actor_cooccurrence": "actor_a_id actor_a_name actor_b_id actor_b_name articles sentences",
     "fct_outlet_sourcing": "outlet month articles quotes quotes_per_article anonymous_quotes anonymous_share "
                            "named_quotes",
@@ -101,6 +105,27 @@ def test_near_duplicate_is_not_counted_twice(con):
     # The facts keep the duplicate's rows, flagged.
     assert one(con, "select count(*), count(*) filter (where not is_canonical) from marts.fct_quotes "
                     "where fingerprint = ?", [corpus.FP_SCHOLZ]) == (3, 1)
+
+
+def test_actor_quotes_and_events_match_their_definitions(con):
+    """The per-actor marts hold exactly what the actor profile used to compute from the facts."""
+    def rows(sql):
+        return sorted(con.execute(sql).fetchall(), key=repr)
+
+    assert rows("select actor_id, quote_id from marts.fct_actor_quotes where role = 'speaker'") == rows(
+        "select speaker_actor_id, quote_id from marts.fct_quotes where speaker_actor_id is not null")
+    mentioned = rows("""select a.actor_id, q.quote_id from marts.dim_actors a, marts.fct_quotes q
+        where q.speaker_actor_id is distinct from a.actor_id and exists (
+            select 1 from nlp.actor_mentions m where m.article_id = q.article_id and m.actor_id = a.actor_id
+              and m.start_char >= q.start_char and m.end_char <= q.end_char)""")
+    assert mentioned, "the corpus should have a quote that names another actor"
+    assert rows("select actor_id, quote_id from marts.fct_actor_quotes where role = 'mentioned'") == mentioned
+    involved = rows("""select a.actor_id, e.event_id,
+            case when e.source_actor_id = a.actor_id then 'as source' else 'as target' end
+        from marts.dim_actors a, marts.fct_events e
+        where a.actor_id in (e.source_actor_id, e.target_actor_id)""")
+    assert involved
+    assert rows("select actor_id, event_id, role from marts.fct_actor_events") == involved
 
 
 def test_quote_travel_and_anonymous_sources(con):
