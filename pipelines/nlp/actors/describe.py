@@ -31,12 +31,13 @@ class Describer:
                 for t in range(m.start_tok, m.end_tok):
                     self.owner[t] = (actor, m)
         self.descriptions: list[dict] = []
+        self.bodies_by_member: dict[str, Actor] = {}  # "diplomat" -> the G7, once "G7 diplomats" was seen
 
     def run(self) -> list[dict]:
         for chunk in self.doc.noun_chunks:
             if chunk.start_char >= self.body_end:
                 break
-            if self.title_phrase(chunk) or self.org_reference(chunk):
+            if self.title_phrase(chunk) or self.org_reference(chunk) or self.body_members(chunk):
                 continue
             self.anonymous(chunk)
         return self.descriptions
@@ -166,6 +167,40 @@ class Describer:
         actor.mentions.append(cand)
         for t in range(chunk.start, chunk.end):
             self.owner.setdefault(t, (actor, cand))
+        return True
+
+    # ---- "G7 foreign ministers", "top diplomats from the Group of Seven", "the diplomats" --------
+    def body_members(self, chunk: Span) -> bool:
+        """Plural members of an international body speak and act as the body."""
+        root = chunk.root
+        lemma = root.lemma_.lower()
+        words = chunk.text.lower().split()
+        member = next((m for m in (" ".join(words[-3:]), lemma) if m in self.lex.body_members), None)
+        if member is None or root.tag_ not in ("NNS", "NNPS") or root.i in self.owner:
+            return False
+        body = self.org_inside(chunk.start, root.i)
+        if body is None:
+            prep = next((c for c in root.rights if c.dep_ == "prep" and c.lower_ in ("of", "from")), None)
+            if prep is not None:
+                body = self.org_inside(prep.i + 1, prep.right_edge.i + 1)
+        if body is not None and body.country != "IGO" and body.sector != "IGO":
+            return False
+        if body is None:
+            # "the diplomats", "the foreign ministers" after the body's members were named
+            if chunk[0].lower_ not in DEFINITE or any(t.pos_ not in ("DET", "ADJ", "NOUN") for t in chunk[1:-1]):
+                return False
+            body = self.bodies_by_member.get(lemma)
+            if body is None:
+                return False
+        self.bodies_by_member[lemma] = body
+        # the words after any name inside: "G7 [foreign ministers]", "[Top diplomats] from ..."
+        start = max((t + 1 for t in range(chunk.start, root.i) if t in self.owner), default=chunk.start)
+        span = self.doc[start:root.i + 1]
+        cand = Candidate(span.start, span.end, span.start_char, span.end_char, span.text, "organization",
+                         mention_kind="title", name=span.text)
+        body.mentions.append(cand)
+        for t in range(span.start, span.end):
+            self.owner.setdefault(t, (body, cand))
         return True
 
     # ---- "a French official", "critics" -----------------------------------------------------

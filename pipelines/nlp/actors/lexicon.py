@@ -124,6 +124,7 @@ class Lexicon:
     kinship: dict[str, str] = field(default_factory=dict)         # "son" -> child, "father" -> parent
     generation_words: dict[str, str] = field(default_factory=dict)  # "younger" -> child
     org_descriptors: dict[str, str | None] = field(default_factory=dict)  # "the trade body" -> any org
+    body_members: set[str] = field(default_factory=set)  # "G7 foreign ministers" speak as the G7
     site_heads: set[str] = field(default_factory=set)      # "Dadaab refugee camp": a site
     site_modifiers: set[str] = field(default_factory=set)
     # "could a phrase of this table start with this token?" (see PrefixIndex)
@@ -202,6 +203,7 @@ def load_lexicon() -> Lexicon:
             if entry.kind == "person" and " " not in key:
                 surnames.setdefault(key, []).append(index)
     roles_data = _yaml("roles.yaml")
+    anonymous = _yaml("anonymous.yaml")
     roles = {k.lower(): v for k, v in roles_data["roles"].items()}
     groups = {}
     for group in _yaml("groups.yaml")["groups"]:
@@ -226,7 +228,8 @@ def load_lexicon() -> Lexicon:
         not_actor_names={w.lower() for w in roles_data["not_actor_names"]},
         agents=agents,
         groups=groups,
-        anonymous=_yaml("anonymous.yaml")["sources"],
+        anonymous=anonymous["sources"],
+        body_members=set(anonymous["members_of_their_body"]),
         cues=_yaml("cue_verbs.yaml"),
         given_names=_given_names(),
         kinship={noun: side for side, nouns in roles_data["kinship"].items() for noun in nouns},

@@ -479,6 +479,9 @@ class QuoteFinder:
             owner = self.owner_of(head)
             if owner is not None:
                 return owner
+            issuer = self.earlier_issuer(head)
+            if issuer is not None:
+                return issuer
         if head.pos_ == "NOUN" and not covers_head:
             # "U.S. military leaders", "the Kremlin's spokesman": unnamed, with a country
             description = self.text[span[0]:span[1]]
@@ -501,6 +504,29 @@ class QuoteFinder:
                 found = self.resolver.actor_for_span(child.idx, child.idx + len(child.text))
                 if found is not None and found.get("actor_id"):
                     return found
+        return None
+
+    def earlier_issuer(self, head: Token) -> dict | None:
+        """"The statement said ...": whoever issued the statement mentioned last before it
+        ("X said in a statement", "X issued a statement"). Only for a definite noun with no
+        owner of its own; "a statement" is a new one."""
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children):
+            return None
+        lemma = head.lemma_.lower()
+        for tok in reversed(self.doc[:head.i]):
+            if tok.lemma_.lower() != lemma or tok.pos_ != "NOUN":
+                continue
+            if any(c.dep_ in ("compound", "poss") and c.pos_ == "PROPN" for c in tok.children):
+                return self.who((tok.left_edge.idx, tok.idx + len(tok.text)))
+            owner = self.owner_of(tok)
+            if owner is not None:
+                return owner
+            verb = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else tok.head
+            if tok.dep_ in ("dobj", "pobj") and verb.pos_ in ("VERB", "AUX"):
+                subj = self.subject(verb)
+                if subj is not None and subj.lemma_.lower() != lemma:
+                    return self.who(self.speaker_phrase(subj))
+            return None  # the last such noun has no issuer we can see: do not guess further back
         return None
 
     def labels(self) -> None:

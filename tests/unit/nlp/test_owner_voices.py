@@ -23,3 +23,34 @@ def test_the_militants_are_the_armed_group_named_before(run):
     sources = {e["source_name"] for e in doc._.pw_events if e["event_type"] == "ASSAULT"}
     assert "The militants" not in sources and "militants" not in sources
     assert "Free Coast Liberation Army" in sources
+
+
+def test_the_statement_speaks_for_whoever_issued_it_before(run):
+    doc = run("The Arctic Fisheries Agency issued a statement on Monday about the new quotas. "
+              "The statement said the cuts would \u201cprotect the cod for a generation.\u201d")
+    assert quote_with(doc, "protect the cod")["speaker_name"] == "Arctic Fisheries Agency"
+
+
+def test_the_statement_of_a_speaker_who_said_it_in_a_statement(run):
+    doc = run("\u201cWe will not sign,\u201d Finance Minister Lena Ortmann said in a statement on Tuesday. "
+              "The statement said the levy was \u201cunworkable.\u201d")
+    assert quote_with(doc, "unworkable")["speaker_name"] == "Lena Ortmann"
+
+
+def test_a_statement_without_an_issuer_stays_unnamed(run):
+    doc = run("A statement was posted online on Monday. The statement said the port \u201cwill stay shut.\u201d")
+    assert quote_with(doc, "will stay shut")["speaker_kind"] == "anonymous"
+
+
+def test_members_of_an_international_body_speak_as_the_body(run):
+    doc = run("Top diplomats from the African Union met in Addis Ababa on Monday. "
+              "\u201cWe will send observers to the border,\u201d the diplomats said in a joint statement. "
+              "African Union foreign ministers said the mission would start in May.")
+    assert quote_with(doc, "send observers")["speaker_name"] == "African Union"
+    assert quote_with(doc, "mission would start")["speaker_name"] == "African Union"
+
+
+def test_employees_of_a_company_do_not_speak_as_the_company(run):
+    doc = run("Siemens employees said the new shifts were \u201cimpossible to keep.\u201d")
+    quote = quote_with(doc, "impossible to keep")
+    assert quote["speaker_kind"] == "anonymous" and quote["speaker_name"] != "Siemens"
