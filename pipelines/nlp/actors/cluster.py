@@ -277,6 +277,11 @@ class ActorBuilder:
                     country = cand.extras["prefix_country"]
                 if country is None and cand.extras.get("city"):
                     country = cand.extras["city"]
+        standing = next((m.extras["party_standing"] for m in actor.mentions if m.extras.get("party_standing")), None)
+        sector = standing or sector
+        if any(m.name.split()[-1:] == ["Party"] for m in actor.mentions) and all(
+                w.lower() in lex.generic_party_words for m in actor.mentions for w in m.name.split()):
+            actor.extra["generic_party"] = True  # "Democratic Party": whose depends on the story
         actor.country, actor.sector = country, sector
 
     def code_person(self, actor: Actor, org_lookup) -> None:
@@ -317,6 +322,9 @@ class ActorBuilder:
             sector = "ELI"  # CAMEO: former officials and officers are elites
         actor.country, actor.sector = country, sector
         actor.title = smart_title(actor.roles[0]) if actor.roles else None
+        own_country = (title_countries.most_common(1)[0][0] if title_countries else None) or entry_country
+        if org is not None and org.kind == "organization" and own_country and own_country != "IGO":
+            org.extra.setdefault("member_country", own_country)  # "leader of the Democratic Party"
         if org is not None and org.kind == "organization" and org.sector is None and role_sector == "MED":
             org.sector = "MED"  # "a journalist with NewsDay": what a journalist works for is media
 

@@ -22,9 +22,9 @@ def analyse_actors(doc: Doc, published, body_end: int) -> tuple[list[dict], list
     actors = outside_dateline(actors, where[:2] if where else None)
     sweep_surnames(doc, actors, body_end)
     descriptions = describe(lex, doc, actors, body_end)
-    place_actors(actors, story_country(actors, where[2] if where else None))
-    records, mentions = [], []
     sentences = doc_sentences(doc)
+    place_actors(actors, story_country(actors, where[2] if where else None), sentences.index_of_token)
+    records, mentions = [], []
     for index, actor in enumerate(actors):
         rec = actor_record(actor)
         rec["gender"] = gender_of(lex, actor)

@@ -125,6 +125,8 @@ class Lexicon:
     generation_words: dict[str, str] = field(default_factory=dict)  # "younger" -> child
     org_descriptors: dict[str, str | None] = field(default_factory=dict)  # "the trade body" -> any org
     body_members: set[str] = field(default_factory=set)  # "G7 foreign ministers" speak as the G7
+    party_standing: dict[str, str] = field(default_factory=dict)  # "ruling" -> GOV
+    generic_party_words: set[str] = field(default_factory=set)
     site_heads: set[str] = field(default_factory=set)      # "Dadaab refugee camp": a site
     site_modifiers: set[str] = field(default_factory=set)
     # "could a phrase of this table start with this token?" (see PrefixIndex)
@@ -230,6 +232,8 @@ def load_lexicon() -> Lexicon:
         groups=groups,
         anonymous=anonymous["sources"],
         body_members=set(anonymous["members_of_their_body"]),
+        party_standing=roles_data["party_standing"],
+        generic_party_words=set(roles_data["generic_party_words"]),
         cues=_yaml("cue_verbs.yaml"),
         given_names=_given_names(),
         kinship={noun: side for side, nouns in roles_data["kinship"].items() for noun in nouns},

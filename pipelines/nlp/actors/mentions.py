@@ -113,9 +113,22 @@ class MentionFinder:
         cand = Candidate(start, end, self.starts[start], self.starts[end - 1] + len(self.texts[end - 1]), text, kind, **kw)
         if not cand.name:
             cand.name = text
+        if kind == "organization" and self.texts[end - 1].lower() == "party":
+            self.party_standing(cand)
         self.candidates.append(cand)
         self.taken.update(range(start, end))
         return cand
+
+    def party_standing(self, cand: Candidate) -> None:
+        """'the ruling Socialist Party', 'the main opposition party': GOV or OPP, from the
+        words between the determiner and the name."""
+        for tok in reversed(self.doc[max(0, cand.start_tok - 4):cand.start_tok]):
+            standing = self.lex.party_standing.get(tok.lower_)
+            if standing:
+                cand.extras["party_standing"] = standing
+                return
+            if tok.pos_ in ("DET", "PUNCT", "ADP", "CCONJ") and tok.text != "-":
+                break
 
     def add_country(self, start: int, end: int, iso3: str, how: str, **kw) -> Candidate | None:
         return self.add(start, end, "country", iso3=iso3, mention_kind="demonym" if how == "demonym" else "name", **kw)
@@ -311,8 +324,9 @@ class MentionFinder:
                 return None  # "Beyond Ukraine": not a name
             return "person" if looks_like_name(span) else None
         if label in ("ORG", "GPE") and span.start > 0 and looks_like_name(span) and (
-                self.doc[span.start - 1].lower_ in self.lex.kinship or self.doc[span.start - 1].lower_ in self.lex.generation_words):
-            return "person"  # "Lai's son Sebastien", "the younger Lai"
+                self.doc[span.start - 1].lower_ in self.lex.kinship or self.doc[span.start - 1].lower_ in self.lex.generation_words
+                or (span.root.dep_ == "appos" and span.root.head.lemma_.lower() in self.lex.kinship)):
+            return "person"  # "Lai's son Sebastien", "the younger Lai", "his daughter, Argita Malltezi"
         if label == "ORG":
             if len(span) == 1 and span[0].pos_ not in ("PROPN",) and not span.text.isupper():
                 return None  # "Suffice" at the start of a sentence
@@ -427,13 +441,17 @@ class MentionFinder:
             if before in lex.kinship:
                 cand.extras["kin"], cand.extras["kin_noun"] = lex.kinship[before], before
         root = doc[cand.start_tok:cand.end_tok].root
-        nouns = [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
+        # "Elena Vasilescu, his wife," but not "Dorin Vasilescu, his wife, Elena Vasilescu"
+        nouns = [c for c in root.children if c.dep_ == "appos"
+                 and not any(g.dep_ == "appos" and g.pos_ == "PROPN" for g in c.children)]
+        nouns += [root.head] if root.dep_ == "appos" else []
         noun = next((n.lemma_.lower() for n in nouns if n.lemma_.lower() in lex.kinship), None)
         if noun and "kin" not in cand.extras:
             cand.extras["kin"], cand.extras["kin_noun"] = lex.kinship[noun], noun
         if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in lex.kinship:
             # "the son of Jimmy Lai": Jimmy Lai is the other side
-            cand.extras.setdefault("kin", "parent" if lex.kinship[root.head.head.lemma_.lower()] == "child" else "child")
+            side = lex.kinship[root.head.head.lemma_.lower()]
+            cand.extras.setdefault("kin", {"child": "parent", "parent": "child"}.get(side, side))
 
     def administration(self, cand: Candidate) -> None:
         """'the Biden administration': an organisation named after a person."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 
 from pipelines.nlp.places import resolve_place
 
@@ -44,13 +45,20 @@ def story_country(actors, dateline_country: str | None) -> str | None:
     return ranked[0][0]
 
 
-def place_actors(actors, country: str | None) -> None:
-    """Transnational pseudo-countries off; the story's country for persons and organisations
-    the text leaves without one (international organisations excepted)."""
+def place_actors(actors, country: str | None, sentence_of: Callable[[int], int] | None = None) -> None:
+    """Transnational pseudo-countries off; relatives where their family is from; a party of a
+    name many countries use ("Democratic Party") where its leaders or members are from, else
+    the one country named beside it, else the story's; the story's country
+    for persons and organisations the text leaves without one (international organisations
+    excepted)."""
+    relatives_with_their_family(actors)
     for actor in actors:
         if actor.country in TRANSNATIONAL:
             actor.country = None
             continue
+        if actor.extra.get("generic_party"):
+            actor.country = actor.extra.get("member_country") or country_beside(actor, actors, sentence_of) \
+                or country or actor.country
         if actor.country is None and country and actor.kind in PLACED_KINDS and actor.sector != "IGO":
             actor.country = country
 
@@ -61,3 +69,28 @@ def outside_dateline(actors, span: tuple[int, int] | None) -> list:
         return actors
     start, end = span
     return [a for a in actors if a.kind == "country" or not all(start <= m.start and m.end <= end for m in a.mentions)]
+
+
+def relatives_with_their_family(actors) -> None:
+    """'his wife, Liri Berisha': a relative the text does not place is from where the family
+    member who shares their name is from."""
+    placed: dict[str, str] = {}
+    for actor in actors:
+        if actor.kind == "person" and actor.country and not any(m.extras.get("kin") for m in actor.mentions):
+            for word in actor.name.split()[1:]:
+                placed.setdefault(word.lower(), actor.country)
+    for actor in actors:
+        if actor.kind != "person" or actor.country or not any(m.extras.get("kin") for m in actor.mentions):
+            continue
+        actor.country = next((placed[w.lower()] for w in actor.name.split()[1:] if w.lower() in placed), None)
+
+
+def country_beside(actor, actors, sentence_of: Callable[[int], int] | None) -> str | None:
+    """The one country named in the sentence that introduces the actor ("the Democratic Party,
+    which emerged from a popular revolt in Albania")."""
+    if sentence_of is None:
+        return None
+    first = sentence_of(min(m.start_tok for m in actor.mentions))
+    found = {other.country for other in actors if other.kind == "country" and other.country
+             for m in other.mentions if sentence_of(m.start_tok) == first}
+    return found.pop() if len(found) == 1 else None

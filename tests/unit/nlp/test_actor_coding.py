@@ -80,3 +80,32 @@ def test_a_country_office_is_its_organisation_and_its_spokesperson_works_for_it(
 def test_a_ministry_spokeswoman_stays_government(run):
     doc = run("Anna Berg, a spokeswoman for the Swedish Foreign Ministry, said talks would go on.")
     assert actor_named(doc, "Anna Berg")["sector"] == "GOV"
+
+
+def test_a_party_called_ruling_governs_and_one_called_opposition_does_not(run):
+    doc = run("The ruling Labour Party lost four seats on Sunday, while the opposition Green Party gained six.")
+    assert actor_named(doc, "Labour Party")["sector"] == "GOV"
+    assert actor_named(doc, "Green Party")["sector"] == "OPP"
+
+
+def test_a_party_name_many_countries_use_takes_the_country_named_where_it_is_introduced(run):
+    doc = run("Ferry talks\n\nWASHINGTON \u2014 The State Department said on Monday the talks would resume. "
+              "The Socialist Party, which has governed Portugal since 2015, welcomed the news. "
+              "Washington and Lisbon will meet again in May.")
+    assert actor_named(doc, "Socialist Party")["country"] == "PRT"
+
+
+def test_relatives_are_from_where_their_family_is_from(run):
+    doc = run("Travel ban\n\nNAIROBI \u2014 Former Peruvian President Alan Vargas and his wife, Rosa Vargas, "
+              "were barred from entering Kenya, officials said on Monday.")
+    assert actor_named(doc, "Alan Vargas")["country"] == "PER"
+    assert actor_named(doc, "Rosa Vargas")["country"] == "PER"
+
+
+def test_a_relative_in_a_list_of_relatives_is_a_person_and_a_civilian(run):
+    doc = run("Under the sanctions, Dorin Vasilescu, his wife, Elena Vasilescu, and his son, Mihai Vasilescu, "
+              "are barred from travel.")
+    for name in ("Elena Vasilescu", "Mihai Vasilescu"):
+        relative = actor_named(doc, name)
+        assert relative is not None and relative["kind"] == "person" and relative["sector"] == "CVL", name
+    assert actor_named(doc, "Dorin Vasilescu")["sector"] != "CVL"  # the one whose wife and son they are
