@@ -193,12 +193,24 @@ class ActorBuilder:
             if folded in person_forms:  # "Macron" tagged ORG
                 person_forms[folded].mentions.append(cand)
                 continue
-            key = f"entry:{id(cand.entry)}" if cand.entry else f"name:{folded}"
+            institution = cand.extras.get("institution")
+            if institution:  # one per country: Russia's Foreign Ministry is not Ukraine's
+                key = f"institution:{institution}|{cand.extras.get('institution_country', '')}"
+            else:
+                key = f"entry:{id(cand.entry)}" if cand.entry else f"name:{folded}"
             actor = by_key.get(key)
             if actor is None:
                 actor = Actor("organization", "", [], entry=cand.entry)
                 by_key[key] = actor
             actor.mentions.append(cand)
+        # "the Interior Ministry" after "Kenya's Interior Ministry": the one placed body of that name
+        for key, actor in list(by_key.items()):
+            body, _, country = key.partition("|")
+            if body.startswith("institution:") and not country:
+                placed = [a for k, a in by_key.items() if k.startswith(body + "|") and k != key]
+                if len(placed) == 1:
+                    placed[0].mentions.extend(actor.mentions)
+                    del by_key[key]
         # acronyms written out elsewhere in the article join the full name
         actors = list(by_key.values())
         for actor in actors:
@@ -220,6 +232,13 @@ class ActorBuilder:
             return s[4:] if s.lower().startswith("the ") else s
 
         surfaces = [clean(m.name) for m in actor.mentions]
+        institution = next((m.extras["institution"] for m in actor.mentions if m.extras.get("institution")), None)
+        if institution:
+            actor.extra["institution"] = institution
+            placed = [clean(m.extras["institution_surface"]) for m in actor.mentions if m.extras.get("institution_surface")]
+            actor.name = max(placed or surfaces, key=lambda s: (len(s.split()), len(s)))
+            actor.key_name = institution
+            return
         if actor.entry and actor.entry.curated:
             actor.name = actor.entry.canonical
             actor.key_name = actor.entry.canonical
@@ -277,6 +296,10 @@ class ActorBuilder:
                     country = cand.extras["prefix_country"]
                 if country is None and cand.extras.get("city"):
                     country = cand.extras["city"]
+        if actor.extra.get("institution"):
+            # its country is the one the text gives it, else the story's: never a dictionary guess
+            country = next((m.extras["institution_country"] for m in actor.mentions
+                            if m.extras.get("institution_country")), None)
         standing = next((m.extras["party_standing"] for m in actor.mentions if m.extras.get("party_standing")), None)
         sector = standing or sector
         if any(m.name.split()[-1:] == ["Party"] for m in actor.mentions) and all(
@@ -425,6 +448,8 @@ def sweep_surnames(doc, actors: list[Actor], body_end: int) -> None:
 
 def actor_record(actor: Actor) -> dict:
     key = canonical_key(actor.kind, actor.key_name)
+    if actor.extra.get("institution") and actor.country:
+        key = f"{key}|{actor.country}"  # "organization:foreign ministry|RUS"
     return {
         "actor_id": actor_id(key),
         "canonical_key": key,

@@ -127,6 +127,8 @@ class Lexicon:
     body_members: set[str] = field(default_factory=set)  # "G7 foreign ministers" speak as the G7
     party_standing: dict[str, str] = field(default_factory=dict)  # "ruling" -> GOV
     generic_party_words: set[str] = field(default_factory=set)
+    institution_heads: set[str] = field(default_factory=set)   # "Foreign Ministry": one per country
+    institution_words: set[str] = field(default_factory=set)
     site_heads: set[str] = field(default_factory=set)      # "Dadaab refugee camp": a site
     site_modifiers: set[str] = field(default_factory=set)
     # "could a phrase of this table start with this token?" (see PrefixIndex)
@@ -134,6 +136,18 @@ class Lexicon:
     country_starts: PrefixIndex = field(init=False)  # names and demonyms, as written
     group_starts: PrefixIndex = field(init=False)    # as written
     role_starts: PrefixIndex = field(init=False)     # lower case, like roles
+
+    def national_institution(self, name: str) -> str | None:
+        """'Foreign Ministry' -> 'foreign ministry': the folded body of a name every country
+        uses for an institution, or None for a name of its own ("Bank of America")."""
+        words = name.lower().replace("\u2019", "'").split()
+        while words and words[0] == "the":
+            words = words[1:]
+        if not words or not any(w in self.institution_heads for w in words):
+            return None
+        if not all(w in self.institution_words or w in self.institution_heads for w in words):
+            return None
+        return " ".join(words)
 
     def __post_init__(self) -> None:
         self.entry_starts = PrefixIndex(self.entry_by_name)
@@ -234,6 +248,8 @@ def load_lexicon() -> Lexicon:
         body_members=set(anonymous["members_of_their_body"]),
         party_standing=roles_data["party_standing"],
         generic_party_words=set(roles_data["generic_party_words"]),
+        institution_heads=set(roles_data["national_institutions"]["heads"]),
+        institution_words=set(roles_data["national_institutions"]["words"]),
         cues=_yaml("cue_verbs.yaml"),
         given_names=_given_names(),
         kinship={noun: side for side, nouns in roles_data["kinship"].items() for noun in nouns},

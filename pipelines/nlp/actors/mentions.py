@@ -115,9 +115,47 @@ class MentionFinder:
             cand.name = text
         if kind == "organization" and self.texts[end - 1].lower() == "party":
             self.party_standing(cand)
+        if kind == "organization":
+            self.national_institution(cand)
         self.candidates.append(cand)
         self.taken.update(range(start, end))
         return cand
+
+    def national_institution(self, cand: Candidate) -> None:
+        """'Kenya's High Court', 'the Kenya Interior Ministry', 'the Supreme Court of Pakistan':
+        an institution every country has, with the country the text gives it (and the words
+        that give it, for the actor's name)."""
+        if cand.entry is not None and cand.entry.curated:
+            return  # named in our own dictionary ("the French presidency" is the Élysée)
+        doc, lex = self.doc, self.lex
+        start, end = cand.start_tok, cand.end_tok
+        first = start + 1 if doc[start].lower_ == "the" else start
+        j, iso3, _ = self.country_at(first, end=end)
+        if iso3 and j < end and doc[j].tag_ == "POS":
+            j += 1
+        body = lex.national_institution(self.phrase(j, end)) if j < end else None
+        if body is None:
+            return
+        surface_start, surface_end = first, end
+        if not iso3 and start >= 2 and doc[start - 1].tag_ == "POS":
+            k, iso3 = longest_match_ending(doc, start - 1, lex.country_by_name, 5)
+            surface_start = k if iso3 else surface_start
+        elif not iso3:
+            k, iso3 = longest_match_ending(doc, start, lex.country_by_name, 5)
+            if not iso3:
+                k, iso3 = longest_match_ending(doc, start, lex.country_by_demonym, 3)
+            surface_start = k if iso3 else surface_start
+        if not iso3 and end + 1 < len(doc) and doc[end].lower_ == "of":
+            after = end + 2 if doc[end + 1].lower_ == "the" else end + 1
+            k, iso3, how = self.country_at(after) if after < len(doc) else (after, None, "")
+            if iso3 and how == "name":
+                surface_end = k
+            else:
+                iso3 = None
+        cand.extras["institution"] = body
+        if iso3:
+            cand.extras["institution_country"] = iso3
+            cand.extras["institution_surface"] = self.phrase(surface_start, surface_end)
 
     def party_standing(self, cand: Candidate) -> None:
         """'the ruling Socialist Party', 'the main opposition party': GOV or OPP, from the
@@ -322,6 +360,8 @@ class MentionFinder:
             if (span[0].pos_ in ("ADP", "ADV", "VERB", "DET") and not self.named_person_noun(span.start, span.end)) or any(
                     t.text in self.lex.country_by_name or t.text in self.lex.country_by_demonym for t in span):
                 return None  # "Beyond Ukraine": not a name
+            if self.lex.national_institution(span.text):
+                return "organization"  # "Interior Ministry" tagged PERSON
             return "person" if looks_like_name(span) else None
         if label in ("ORG", "GPE") and span.start > 0 and looks_like_name(span) and (
                 self.doc[span.start - 1].lower_ in self.lex.kinship or self.doc[span.start - 1].lower_ in self.lex.generation_words

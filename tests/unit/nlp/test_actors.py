@@ -129,3 +129,32 @@ def test_pronouns_inside_a_quote_resolve_within_it(run):
     assert resolver.actor_for_span(him, him + 3)["name"] == "Lee Park"
     i = text.index("I asked")
     assert resolver.actor_for_span(i, i + 1)["name"] == "Ana Ruiz"
+
+
+def test_an_institution_every_country_has_is_a_different_actor_in_each_country(run):
+    doc = run("Moscow said the talks had failed. Russia's Foreign Ministry called them a provocation, "
+              "and Ukraine's Foreign Ministry called that a lie.")
+    ministries = [a for a in doc._.pw_actors if "Foreign Ministry" in a["name"]]
+    assert sorted(a["country"] for a in ministries) == ["RUS", "UKR"]
+    assert len({a["actor_id"] for a in ministries}) == 2
+    # across articles: the same ministry keeps its id, another country's does not share it
+    other = run("Tallinn \u2014 Estonia's Foreign Ministry summoned the ambassador on Monday.")
+    estonian = next(a for a in other._.pw_actors if "Foreign Ministry" in a["name"])
+    assert estonian["country"] == "EST" and estonian["actor_id"] not in {a["actor_id"] for a in ministries}
+    again = run("Russia's Foreign Ministry said on Tuesday it had nothing to add.")
+    assert next(a for a in again._.pw_actors if "Foreign Ministry" in a["name"])["actor_id"] == \
+        next(a for a in ministries if a["country"] == "RUS")["actor_id"]
+
+
+def test_the_bare_institution_is_the_one_the_article_placed(run):
+    doc = run("The Kenya Interior Ministry said it would close the camps. "
+              "The Interior Ministry later said the closure was final.")
+    ministries = [a for a in doc._.pw_actors if "Interior Ministry" in a["name"]]
+    assert len(ministries) == 1 and ministries[0]["country"] == "KEN"
+    assert ministries[0]["name"] == "Kenya Interior Ministry"
+
+
+def test_an_unplaced_institution_takes_the_datelines_country(run):
+    doc = run("Court rules\n\nISLAMABAD \u2014 The Supreme Court adjourned the hearing on Monday.")
+    court = next(a for a in doc._.pw_actors if "Supreme Court" in a["name"])
+    assert court["country"] == "PAK"
