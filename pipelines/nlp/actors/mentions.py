@@ -287,11 +287,17 @@ class MentionFinder:
             self.administration(cand)
 
     def named_person_noun(self, start: int, end: int) -> bool:
-        """A name in apposition with a noun for a person ("another passenger, Allah Ditta,"):
-        a person whatever the model's label."""
+        """A name in apposition with a noun for a person ("another passenger, Allah Ditta,"), or
+        right after a capitalised title ("Mayor Hadi Rudyatmo"): a person whatever the model's
+        label."""
         lex, span = self.lex, self.doc[start:end]
         if not looks_like_name(span):
             return False
+        if len(span) >= 2 and start > 0:
+            # "Solo Mayor Hadi Rudyatmo" tagged GPE: a title right before a full name
+            _, role = longest_match_ending(self.doc, start, lex.roles, lex.role_max_words, fold_case=True)
+            if role is not None and self.doc[start - 1].text[:1].isupper():
+                return True
         head = span.root
         linked = [c for c in head.children if c.dep_ == "appos"] + ([head.head] if head.dep_ == "appos" else [])
         return any(n.pos_ == "NOUN" and n.lemma_.lower() in lex.agents and n.lemma_.lower() not in lex.org_heads

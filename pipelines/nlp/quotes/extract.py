@@ -36,6 +36,8 @@ DANGLING = re.compile(r"\s(?:and|but|or|while)$")
 VOICES_OF_THEIR_OWNER = {
     "statement", "report", "editorial", "account", "tweet", "post", "letter", "communique", "communiqué",
     "release", "declaration", "government", "administration", "website", "ministry", "readout", "transcript",
+    "data", "datum", "figure", "statistic", "study", "survey", "poll", "analysis", "lawsuit", "suit", "complaint",
+    "petition", "ruling", "verdict", "decree", "filing", "document", "record",
 }
 
 
@@ -494,9 +496,10 @@ class QuoteFinder:
         return found
 
     def owner_of(self, head: Token) -> dict | None:
-        """The named actor that owns a noun: "Kenya's government", "the government of Kenya"."""
+        """The named actor that owns a noun: "Kenya's government", "the government of Kenya",
+        "data from the Immigration Services Agency", "a study by Oxfam"."""
         for child in head.children:
-            if child.dep_ == "prep" and child.lower_ == "of":
+            if child.dep_ == "prep" and child.lower_ in ("of", "from", "by"):
                 child = next((c for c in child.children if c.dep_ == "pobj"), None)
             elif child.dep_ != "poss":
                 continue

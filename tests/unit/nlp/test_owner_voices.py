@@ -54,3 +54,14 @@ def test_employees_of_a_company_do_not_speak_as_the_company(run):
     doc = run("Siemens employees said the new shifts were \u201cimpossible to keep.\u201d")
     quote = quote_with(doc, "impossible to keep")
     assert quote["speaker_kind"] == "anonymous" and quote["speaker_name"] != "Siemens"
+
+
+def test_data_from_an_agency_speaks_for_the_agency(run):
+    doc = run("Cod stocks had fallen by half since 2010, according to data from the Arctic Fisheries Agency.")
+    assert quote_with(doc, "stocks had fallen")["speaker_name"] == "Arctic Fisheries Agency"
+
+
+def test_a_person_tagged_as_a_place_after_a_capitalised_title(run):
+    doc = run("Solo Mayor Hadi Rudyatmo said the ban would start in May. \u201cWe will do it slowly,\u201d said the mayor.")
+    assert quote_with(doc, "ban would start")["speaker_name"] == "Hadi Rudyatmo"
+    assert quote_with(doc, "do it slowly")["speaker_name"] == "Hadi Rudyatmo"
