@@ -439,11 +439,47 @@ def sweep_surnames(doc, actors: list[Actor], body_end: int) -> None:
         owners = by_surname.get(fold(tok.text))
         if not owners or (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN"):
             continue
+        given = doc[tok.i - 1] if tok.i else None
+        if given is not None and unseen_given_name(lex, given, owners, taken):
+            # "Rastafarian Feniya Mbewe" untagged in a story that tags "her daughter, Makeda
+            # Mbewe": another person of that surname, and perhaps the one the surname means
+            cand = Candidate(given.i, tok.i + 1, given.idx, tok.idx + len(tok.text), f"{given.text} {tok.text}",
+                             "person", name=f"{given.text} {tok.text}", label="SURNAME")
+            relative = Actor("person", cand.name, [cand], extra={"forms": [name_tokens(cand.name)]},
+                             name_tokens=name_tokens(cand.name), name=cand.name)
+            actors.append(relative)
+            owners.append(relative)
+            taken.update((given.i, tok.i))
+            repick_bare_surnames(owners, fold(tok.text))
+            continue
         generation = lex.generation_words.get(doc[tok.i - 1].lower_) if tok.i else None
         pick_owner(owners, tok.idx, generation).mentions.append(Candidate(tok.i, tok.i + 1, tok.idx, tok.idx + len(tok.text), tok.text, "person",
                                         name=tok.text, label="SURNAME"))
     for actor in actors:
         actor.mentions.sort(key=lambda m: m.start)
+
+
+def unseen_given_name(lex, given, owners: list[Actor], taken: set[int]) -> bool:
+    """A capitalised name word before a known surname that is none of its bearers' given names,
+    nor a title, honorific, role or place word."""
+    word = given.text
+    if given.i in taken or given.pos_ != "PROPN" or not word[:1].isupper() or not word[1:].islower():
+        return False
+    low = word.lower()
+    if low in lex.roles or low in lex.agents or low in lex.anonymous or word in lex.honorifics \
+            or word in lex.country_by_name or word in lex.country_by_demonym or word in lex.city_country:
+        return False
+    return all(form[0] != fold(word) for owner in owners for form in owner.extra.get("forms", []) if len(form) >= 2)
+
+
+def repick_bare_surnames(owners: list[Actor], surname: str) -> None:
+    """Bare-surname mentions re-assigned once another bearer of the surname turns up."""
+    bare = [(owner, m) for owner in owners for m in owner.mentions
+            if m.end_tok - m.start_tok == 1 and fold(m.name) == surname]
+    for owner, m in bare:
+        owner.mentions.remove(m)
+    for _, m in bare:
+        pick_owner(owners, m.start, m.extras.get("generation")).mentions.append(m)
 
 
 def actor_record(actor: Actor) -> dict:

@@ -158,3 +158,14 @@ def test_an_unplaced_institution_takes_the_datelines_country(run):
     doc = run("Court rules\n\nISLAMABAD \u2014 The Supreme Court adjourned the hearing on Monday.")
     court = next(a for a in doc._.pw_actors if "Supreme Court" in a["name"])
     assert court["country"] == "PAK"
+
+
+def test_an_untagged_relative_of_the_same_surname_is_found_and_keeps_the_bare_surname(run):
+    # the model tags the daughter's full name but not her mother's; "Ndlovu" alone is the mother,
+    # the first bearer the story introduces
+    doc = run("BLANTYRE \u2014 Rastafarian Chipo Mwale was upset when the Blantyre Girls Primary School refused "
+              "to enroll her daughter, Tariro Mwale, because of her hair. So, Mwale took the school to court "
+              "\u2014 and won. \u201cWe were not fighting for Tariro alone,\u201d Mwale said.")
+    names = {a["name"] for a in doc._.pw_actors if a["kind"] == "person"}
+    assert {"Chipo Mwale", "Tariro Mwale"} <= names
+    assert next(q for q in doc._.pw_quotes if "fighting for" in q["text"])["speaker_name"] == "Chipo Mwale"
