@@ -212,6 +212,8 @@ class Describer:
             return
         if root.pos_ not in ("NOUN", "PROPN") or self.names_inside(chunk) or root.i in self.owner:
             return  # named ("Eurasia Group") or containing a name
+        if lemma == "source" and any(c.dep_ == "prep" and c.lower_ == "of" for c in root.children):
+            return  # "a new source of income", not a news source
         end = root.i + 1
         for child in root.rights:
             if child.dep_ in ("prep", "acl", "amod") and child.lower_ in ("in", "at", "from", "with", "of", "for", "familiar", "close"):

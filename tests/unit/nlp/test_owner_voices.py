@@ -65,3 +65,16 @@ def test_a_person_tagged_as_a_place_after_a_capitalised_title(run):
     doc = run("Solo Mayor Hadi Rudyatmo said the ban would start in May. \u201cWe will do it slowly,\u201d said the mayor.")
     assert quote_with(doc, "ban would start")["speaker_name"] == "Hadi Rudyatmo"
     assert quote_with(doc, "do it slowly")["speaker_name"] == "Hadi Rudyatmo"
+
+
+def test_the_school_is_the_school_named_before(run):
+    doc = run("The Lilongwe Girls Primary School refused to enroll the girl. "
+              "The school said her braids broke a rule requiring short hair.")
+    assert quote_with(doc, "her braids broke")["speaker_name"] == "Lilongwe Girls Primary School"
+
+
+def test_a_source_of_income_is_not_a_news_source(run):
+    doc = run("Mayor Anna Lindqvist, aware that fishermen need a new source of income, said the ban "
+              "would come slowly. \u201cWe will talk to them first,\u201d she added.")
+    assert quote_with(doc, "talk to them first")["speaker_name"] == "Anna Lindqvist"
+    assert not any(d["surface"].endswith("source of income") for d in doc._.pw_descriptions)
