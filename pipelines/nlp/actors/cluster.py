@@ -282,7 +282,9 @@ class ActorBuilder:
                 words = cand.name.replace("\u2019s", "").replace("'s", "").split()
                 if not country:
                     country = country_in_words(lex, words)
-                head = words[-1].lower() if words else ""
+                lowered = [w.lower() for w in words]
+                # "University of Somalia": the head comes before "of"
+                head = lowered[lowered.index("of") - 1] if "of" in lowered[1:] else (lowered[-1] if lowered else "")
                 if sector is None and head in lex.org_heads:
                     sector = lex.org_heads[head]
                 if cand.sector_hint and sector is None:

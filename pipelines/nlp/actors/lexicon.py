@@ -129,6 +129,7 @@ class Lexicon:
     generic_party_words: set[str] = field(default_factory=set)
     institution_heads: set[str] = field(default_factory=set)   # "Foreign Ministry": one per country
     institution_words: set[str] = field(default_factory=set)
+    unmistakable_org_heads: set[str] = field(default_factory=set)
     site_heads: set[str] = field(default_factory=set)      # "Dadaab refugee camp": a site
     site_modifiers: set[str] = field(default_factory=set)
     # "could a phrase of this table start with this token?" (see PrefixIndex)
@@ -250,6 +251,7 @@ def load_lexicon() -> Lexicon:
         generic_party_words=set(roles_data["generic_party_words"]),
         institution_heads=set(roles_data["national_institutions"]["heads"]),
         institution_words=set(roles_data["national_institutions"]["words"]),
+        unmistakable_org_heads=set(roles_data["unmistakable_org_heads"]),
         cues=_yaml("cue_verbs.yaml"),
         given_names=_given_names(),
         kinship={noun: side for side, nouns in roles_data["kinship"].items() for noun in nouns},

@@ -264,6 +264,10 @@ class MentionFinder:
             if any(t.lower_ in FORMER_WORDS for t in doc[title_start:name_start]):
                 cand.extras["former"] = True  # "former Foreign Minister ..."
         if cand and kind == "organization":
+            described = next((c for c in doc[end - 1].children if c.dep_ == "appos" and c.i > end
+                              and lex.org_descriptors.get(c.lemma_.lower())), None)
+            if described is not None:  # "InterDots, a company that ...": what kind of body it is
+                cand.sector_hint = lex.org_descriptors[described.lemma_.lower()]
             if end + 1 < len(doc) and doc[end].lower_ == "in":
                 city = lex.city_country.get(doc[end + 1].text)
                 if city:
@@ -366,8 +370,8 @@ class MentionFinder:
             if (span[0].pos_ in ("ADP", "ADV", "VERB", "DET") and not self.named_person_noun(span.start, span.end)) or any(
                     t.text in self.lex.country_by_name or t.text in self.lex.country_by_demonym for t in span):
                 return None  # "Beyond Ukraine": not a name
-            if self.lex.national_institution(span.text):
-                return "organization"  # "Interior Ministry" tagged PERSON
+            if self.lex.national_institution(span.text) or span[-1].lower_ in self.lex.unmistakable_org_heads:
+                return "organization"  # "Interior Ministry", "Wan Guo Jin Liang Company" tagged PERSON
             return "person" if looks_like_name(span) else None
         if label in ("ORG", "GPE") and span.start > 0 and looks_like_name(span) and (
                 self.doc[span.start - 1].lower_ in self.lex.kinship or self.doc[span.start - 1].lower_ in self.lex.generation_words
@@ -443,6 +447,12 @@ class MentionFinder:
             if span.end - span.start > 30:
                 span = doc[span.start:span.start + 30]
             self.read_description(cand, span, head)
+        # "Sirio Canos-Donnay from the Spanish National Research Council": the body right after the name
+        prep = next((c for c in root.children if c.dep_ == "prep" and c.i == cand.end_tok
+                     and c.lower_ in ("of", "from", "with", "at")), None)
+        pobj = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"), None) if prep else None
+        if pobj is not None:
+            cand.extras.setdefault("affiliation_spans", []).append((pobj.left_edge.i, pobj.i + 1))
 
     def read_description(self, cand: Candidate, span: Span, head: Token) -> None:
         doc, lex = self.doc, self.lex

@@ -109,3 +109,27 @@ def test_a_relative_in_a_list_of_relatives_is_a_person_and_a_civilian(run):
         relative = actor_named(doc, name)
         assert relative is not None and relative["kind"] == "person" and relative["sector"] == "CVL", name
     assert actor_named(doc, "Dorin Vasilescu")["sector"] != "CVL"  # the one whose wife and son they are
+
+
+def test_what_an_organisation_is_said_to_be_gives_its_sector(run):
+    doc = run("Water Lee, a consultant with InterDots, a company that provides immigration services, "
+              "told reporters that many families were moving.")
+    assert actor_named(doc, "InterDots")["sector"] == "BUS"
+    assert actor_named(doc, "Water Lee")["sector"] == "BUS"  # works for a company
+
+
+def test_a_company_tagged_as_a_person_is_an_organisation(run):
+    doc = run("Daniel Cheng, president of Wan Guo Jin Liang Company, said developers use sales teams.")
+    company = actor_named(doc, "Wan Guo Jin Liang Company")
+    assert company["kind"] == "organization" and company["sector"] == "BUS"
+    assert actor_named(doc, "Daniel Cheng")["sector"] == "BUS"  # heads a company, not a state
+
+
+def test_the_head_of_a_name_with_of_comes_before_it(run):
+    doc = run("Students at the University of Somalia protested on Monday.")
+    assert actor_named(doc, "University of Somalia")["sector"] == "EDU"
+
+
+def test_a_body_right_after_a_name_is_the_persons_affiliation(run):
+    doc = run("Sirio Canos-Donnay from the Spanish National Research Council said the dig went well.")
+    assert actor_named(doc, "Sirio Canos-Donnay")["country"] == "ESP"
