@@ -244,9 +244,8 @@ class ActorBuilder:
             actor.key_name = actor.entry.canonical
         else:
             actor.name = max(surfaces, key=lambda s: (len(s.split()), len(s)))
+            # named as the article writes it ("al-Shabab"); the dictionary's form keys it across articles
             actor.key_name = clean(actor.entry.canonical) if actor.entry else actor.name
-            if actor.entry and not any(s.lower() == actor.key_name for s in surfaces):
-                actor.name = smart_title(actor.key_name) if actor.key_name.islower() else actor.name
 
     def countries(self, cands: list[Candidate]) -> None:
         by_iso: dict[str, Actor] = {}
