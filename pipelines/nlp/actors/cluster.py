@@ -345,7 +345,7 @@ class ActorBuilder:
         if sector in STATE_SECTORS and role_mentions and all(m.extras.get("former") for m in role_mentions):
             sector = "ELI"  # CAMEO: former officials and officers are elites
         actor.country, actor.sector = country, sector
-        actor.title = smart_title(actor.roles[0]) if actor.roles else None
+        actor.title = title_case(actor.roles[0]) if actor.roles else None
         own_country = (title_countries.most_common(1)[0][0] if title_countries else None) or entry_country
         if org is not None and org.kind == "organization" and own_country and own_country != "IGO":
             org.extra.setdefault("member_country", own_country)  # "leader of the Democratic Party"
@@ -395,6 +395,13 @@ class ActorBuilder:
             actor.mentions.sort(key=lambda m: m.start)
         self.actors.sort(key=lambda a: a.first)
         return self.actors
+
+
+def title_case(role: str) -> str:
+    """'mayor' -> 'Mayor' (smart_title would read a short single word as an acronym),
+    'chief of staff' -> 'Chief of Staff'."""
+    titled = smart_title(role) if " " in role or "-" in role else role.capitalize()
+    return " ".join(w.upper() if "." in w.rstrip(".") else w for w in titled.split())  # "U.S."
 
 
 def kin_side(actor: Actor) -> str | None:

@@ -133,3 +133,9 @@ def test_the_head_of_a_name_with_of_comes_before_it(run):
 def test_a_body_right_after_a_name_is_the_persons_affiliation(run):
     doc = run("Sirio Canos-Donnay from the Spanish National Research Council said the dig went well.")
     assert actor_named(doc, "Sirio Canos-Donnay")["country"] == "ESP"
+
+
+def test_a_short_title_is_not_written_as_an_acronym(run):
+    doc = run("Mayor Ana Ruiz said the market would reopen. Foreign Minister Tom Hale agreed.")
+    assert actor_named(doc, "Ana Ruiz")["title"] == "Mayor"
+    assert actor_named(doc, "Tom Hale")["title"] == "Foreign Minister"
