@@ -201,6 +201,12 @@ class MentionFinder:
             return  # "State" in "Secretary of State"
         j, iso3, how = self.country_at(start, end=end)
         if iso3 and j == end:
+            longer, longer_iso3, longer_how = self.country_at(start)
+            if longer > end and not any(k in self.taken for k in range(end, longer)):
+                self.country_phrase(start, longer, longer_iso3, longer_how)  # "Guinea" of "Guinea-Bissau"
+                return
+            if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].text[:1].isupper():
+                return  # "Guinea-Lanta": a hyphenated name, not Guinea
             self.country_phrase(start, end, iso3, how)
             return
         known = [e for e in lex.lookup(text) if e.kind == "organization" or e.curated]
@@ -632,6 +638,8 @@ class MentionFinder:
             if iso3 and not any(k in self.taken for k in range(i, j)):
                 if j < len(doc) and texts[j][:1].isupper() and doc[j].pos_ == "PROPN" and how == "name":
                     continue  # part of a longer proper name
+                if j + 1 < len(doc) and texts[j] == "-" and texts[j + 1][:1].isupper() and self.country_at(j + 1)[1] is None:
+                    continue  # "Guinea-Lanta": a hyphenated name, not Guinea ("Russia-Ukraine" stays two)
                 self.country_phrase(i, j, iso3, how)
 
     def group_scan(self) -> None:

@@ -169,3 +169,10 @@ def test_an_untagged_relative_of_the_same_surname_is_found_and_keeps_the_bare_su
     names = {a["name"] for a in doc._.pw_actors if a["kind"] == "person"}
     assert {"Chipo Mwale", "Tariro Mwale"} <= names
     assert next(q for q in doc._.pw_quotes if "fighting for" in q["text"])["speaker_name"] == "Chipo Mwale"
+
+
+def test_a_hyphenated_country_is_whole_and_a_hyphenated_name_is_no_country(run):
+    doc = run("Archaeologists dug in Guinea-Bissau for two years. Aua Djalo, president of Guinea-Lanta, "
+              "an NGO, said the finds were important for Guinea-Bissau.")
+    countries = {a["country"] for a in doc._.pw_actors if a["kind"] == "country"}
+    assert "GNB" in countries and "GIN" not in countries
