@@ -341,6 +341,8 @@ class ActorBuilder:
                 country = "IGO"
         if sector is None and any(m.extras.get("kin") for m in actor.mentions):
             sector = "CVL"  # "Lai's son Sebastien": named as a relative, with no post of their own
+        if sector is None and not actor.roles and org is None and actor.entry is None:
+            sector = "CVL"  # named with no post, affiliation or dictionary entry: a private person (CAMEO CVL)
         role_mentions = [m for m in actor.mentions if m.role]
         if sector in STATE_SECTORS and role_mentions and all(m.extras.get("former") for m in role_mentions):
             sector = "ELI"  # CAMEO: former officials and officers are elites

@@ -103,12 +103,12 @@ def test_relatives_are_from_where_their_family_is_from(run):
 
 
 def test_a_relative_in_a_list_of_relatives_is_a_person_and_a_civilian(run):
-    doc = run("Under the sanctions, Dorin Vasilescu, his wife, Elena Vasilescu, and his son, Mihai Vasilescu, "
-              "are barred from travel.")
+    doc = run("Under the sanctions, Finance Minister Dorin Vasilescu, his wife, Elena Vasilescu, and his son, "
+              "Mihai Vasilescu, are barred from travel.")
     for name in ("Elena Vasilescu", "Mihai Vasilescu"):
         relative = actor_named(doc, name)
         assert relative is not None and relative["kind"] == "person" and relative["sector"] == "CVL", name
-    assert actor_named(doc, "Dorin Vasilescu")["sector"] != "CVL"  # the one whose wife and son they are
+    assert actor_named(doc, "Dorin Vasilescu")["sector"] == "GOV"  # the one whose wife and son they are
 
 
 def test_what_an_organisation_is_said_to_be_gives_its_sector(run):
@@ -139,3 +139,8 @@ def test_a_short_title_is_not_written_as_an_acronym(run):
     doc = run("Mayor Ana Ruiz said the market would reopen. Foreign Minister Tom Hale agreed.")
     assert actor_named(doc, "Ana Ruiz")["title"] == "Mayor"
     assert actor_named(doc, "Tom Hale")["title"] == "Foreign Minister"
+
+
+def test_a_person_named_with_no_post_or_affiliation_is_a_private_person(run):
+    doc = run("Anton Kristian said a schoolmate introduced him to the dish five years ago.")
+    assert actor_named(doc, "Anton Kristian")["sector"] == "CVL"
