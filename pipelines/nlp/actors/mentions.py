@@ -181,8 +181,15 @@ class MentionFinder:
                 self.from_entity(Span(doc, k + 1, ent.end, label=ent.label_))
                 return
         start, end = strip_span(doc, ent.start, ent.end)
+        paren = next((k for k in range(start + 1, end) if doc[k].text == "("), None)
+        if paren is not None:  # "DOJ (Department of Justice": the name before the bracket
+            start, end = strip_span(doc, start, paren)
         if start >= end:
             return
+        if ent.label_ == "ORG" and end - start >= 2 and doc[end - 2].lower_ not in ("the", "of") and self.ends_in_role(end):
+            if end < len(doc) and doc[end].pos_ == "PROPN":
+                return  # "Homeland Security Secretary" before a name: a title, not an organisation
+            end -= 1  # "State Department official": the department; the official is described apart
         half = (end - start) // 2
         if end - start >= 2 and (end - start) % 2 == 0 and self.phrase(start, start + half) == self.phrase(start + half, end):
             end = start + half  # "David Gee David Gee": a caption run into the text
@@ -263,7 +270,11 @@ class MentionFinder:
             role = role or title.role
             role_iso3 = role_iso3 or title.iso3
             gender = gender or title.gender
-        cand = self.add(name_start, end, kind, name=name_span.text, entry=entry, role=role,
+        name = name_span.text
+        if kind == "organization" and ent.label_ == "ORG" and entry is None and role is None and countries \
+                and countries[-1][3] == "demonym" and countries[-1][1] == name_start:
+            name = self.phrase(countries[-1][0], end)  # "American Civil Liberties Union": the demonym is in the name
+        cand = self.add(name_start, end, kind, name=name, entry=entry, role=role,
                         role_country=role_iso3, gender=gender, label=ent.label_)
         if cand and role:
             title_start = title.start_tok if title and title.start_tok < start else start
@@ -568,8 +579,8 @@ class MentionFinder:
                     if end < ent.end or (start, end) == (ent.start, ent.end):
                         continue
                     entries = [e for e in found if e.kind == "organization" or (e.curated and e.kind == "person")]
-                    if not entries:
-                        continue
+                    if not entries or self.ends_in_role(end):
+                        continue  # "State Department official" is an official, described apart
                     covered = {ent_of[t] for t in range(start, end) if t in ent_of}
                     if len(covered) > 1 or end - start > ent.end - ent.start:
                         if entries[0].kind == "person":  # "Ursula von der" + "Leyen"
@@ -577,6 +588,10 @@ class MentionFinder:
                         else:
                             self.add(start, end, "organization", entry=entries[0], name=self.phrase(start, end), label="DICT")
                         break
+
+    def ends_in_role(self, end: int) -> bool:
+        last = self.doc[end - 1].lower_
+        return (last in self.lex.anonymous or last in self.lex.roles) and last not in self.lex.org_heads
 
     def dictionary_names(self, start: int, last_end: int) -> list[tuple[int, str, list[DictEntry]]]:
         """(end, phrase, entries) of every dictionary name doc[start:end] with end <= last_end
@@ -611,8 +626,8 @@ class MentionFinder:
             if start < len(doc) and texts[start][:1].isupper():  # names start capitalised
                 # the last one that qualifies is the longest
                 for j, text, entries in self.dictionary_names(start, min(len(doc), start + MAX_PHRASE)):
-                    if folded(text) in lex.roles or folded(text) in lex.agents:
-                        continue  # role phrases ("Secretary of State") are titles, not actors
+                    if folded(text) in lex.roles or folded(text) in lex.agents or self.ends_in_role(j):
+                        continue  # role phrases ("Secretary of State", "State Department official") are not actors
                     entry = entries[0]
                     single = j - start == 1
                     if single and not (entry.curated or (text.isupper() and len(text) >= 3)):

@@ -176,3 +176,13 @@ def test_a_hyphenated_country_is_whole_and_a_hyphenated_name_is_no_country(run):
               "an NGO, said the finds were important for Guinea-Bissau.")
     countries = {a["country"] for a in doc._.pw_actors if a["kind"] == "country"}
     assert "GNB" in countries and "GIN" not in countries
+
+
+def test_organisation_names_keep_their_demonym_and_lose_brackets_and_trailing_roles(run):
+    doc = run("The American Civil Liberties Union sued on Monday. A State Department official said the "
+              "DOJ (Department of Justice) would respond. The Russian Defense Ministry said its forces advanced.")
+    names = {a["name"] for a in doc._.pw_actors if a["kind"] == "organization"}
+    assert "American Civil Liberties Union" in names and "Russian Defense Ministry" in names
+    assert not any("official" in n or "(" in n for n in names), names
+    justice = [a for a in doc._.pw_actors if a["name"] in ("Justice Department", "DOJ")]
+    assert len(justice) == 1  # the acronym and the name in brackets are one department
