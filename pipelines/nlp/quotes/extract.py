@@ -98,7 +98,7 @@ class QuoteFinder:
             if child.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
                 return verb.head
             return self.past_dateline(child)
-        if inherit and verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
+        if inherit and verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
             return self.subject(verb.head, inherit)
         if inherit and verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.pos_ in ("VERB", "AUX"):
             return self.subject(verb.head, inherit)  # "X said, adding that ..."
@@ -239,11 +239,17 @@ class QuoteFinder:
             if self.attribution_source(tok) is not None:
                 end = tok.idx
                 break
-            if tok is not verb and self.is_cue(tok) and tok.i > comp.right_edge.i and self.subject(tok, inherit=False) is not None:
+            if tok.i != verb.i and self.is_cue(tok) and tok.i > comp.right_edge.i and self.subject(tok, inherit=False) is not None:
                 subj = self.subject(tok, inherit=False)
                 end = min(tok.idx, subj.left_edge.idx)
                 break
-            if tok.dep_ == "conj" and tok.head is verb and self.subject(tok, inherit=False) is None:
+            if tok.dep_ == "conj" and tok.head.i == comp.i and self.is_cue(tok) and self.complement(tok) is not None \
+                    and self.subject(tok, inherit=False) is None:
+                # "he pointed out that A, and added that B", with "added" parsed as part of A
+                cc = [c for c in comp.children if c.dep_ == "cc" and c.i < tok.i]
+                end = cc[-1].idx if cc else tok.idx
+                break
+            if tok.dep_ == "conj" and tok.head.i == verb.i and self.subject(tok, inherit=False) is None:
                 cc = [c for c in verb.children if c.dep_ == "cc" and comp.i < c.i < tok.i]
                 end = cc[0].idx if cc else tok.idx
                 break

@@ -189,3 +189,16 @@ def test_a_quoted_question_then_asked_is_a_direct_quote(run):
               "leaders? What about the neighbours?\u201d Kowal asked.")
     quote = quote_with(doc, "What about the neighbours")
     assert quote["kind"] == "direct" and quote["speaker_name"] == "Janusz Kowal"
+
+
+def test_a_second_report_parsed_inside_the_first_is_cut_off(run):
+    doc = run("Mayor Ana Ruiz spoke on Monday. She pointed out that the city does not allow the trade, and added "
+              "that by stopping it, she hopes to contain the disease.")
+    first = quote_with(doc, "does not allow the trade")
+    assert first is not None and "added" not in first["text"]
+
+
+def test_according_to_unnamed_scientists_at_the_start(run):
+    doc = run("According to scientists, it is rare for the virus to pass to people who eat cooked meat.")
+    quote = quote_with(doc, "rare for the virus")
+    assert quote is not None and quote["speaker_kind"] == "anonymous"
