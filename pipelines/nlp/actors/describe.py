@@ -161,13 +161,16 @@ class Describer:
                 latest = (max(earlier), actor)
         if latest is None:
             return False
-        actor = latest[1]
-        cand = Candidate(chunk.start, chunk.end, chunk.start_char, chunk.end_char, chunk.text, "organization",
-                         mention_kind="title", name=chunk.text)
-        actor.mentions.append(cand)
-        for t in range(chunk.start, chunk.end):
-            self.owner.setdefault(t, (actor, cand))
+        self.refer(latest[1], chunk)
         return True
+
+    def refer(self, org: Actor, span: Span) -> None:
+        """Record a description ("the company", "the diplomats") as a mention of `org`."""
+        cand = Candidate(span.start, span.end, span.start_char, span.end_char, span.text, "organization",
+                         mention_kind="title", name=span.text)
+        org.mentions.append(cand)
+        for t in range(span.start, span.end):
+            self.owner.setdefault(t, (org, cand))
 
     # ---- "G7 foreign ministers", "top diplomats from the Group of Seven", "the diplomats" --------
     def body_members(self, chunk: Span) -> bool:
@@ -195,12 +198,7 @@ class Describer:
         self.bodies_by_member[lemma] = body
         # the words after any name inside: "G7 [foreign ministers]", "[Top diplomats] from ..."
         start = max((t + 1 for t in range(chunk.start, root.i) if t in self.owner), default=chunk.start)
-        span = self.doc[start:root.i + 1]
-        cand = Candidate(span.start, span.end, span.start_char, span.end_char, span.text, "organization",
-                         mention_kind="title", name=span.text)
-        body.mentions.append(cand)
-        for t in range(span.start, span.end):
-            self.owner.setdefault(t, (body, cand))
+        self.refer(body, self.doc[start:root.i + 1])
         return True
 
     # ---- "a French official", "critics" -----------------------------------------------------
