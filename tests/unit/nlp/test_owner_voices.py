@@ -50,8 +50,9 @@ def test_members_of_an_international_body_speak_as_the_body(run):
     assert quote_with(doc, "mission would start")["speaker_name"] == "African Union"
 
 
-def test_employees_of_a_company_do_not_speak_as_the_company(run):
-    doc = run("Siemens employees said the new shifts were \u201cimpossible to keep.\u201d")
+def test_members_of_a_company_board_do_not_speak_as_the_company(run):
+    # only bodies coded IGO speak through their members: a board member is not Siemens
+    doc = run("Siemens board members said the new shifts were \u201cimpossible to keep.\u201d")
     quote = quote_with(doc, "impossible to keep")
     assert quote["speaker_kind"] == "anonymous" and quote["speaker_name"] != "Siemens"
 
