@@ -99,7 +99,10 @@ class QuoteFinder:
                 return verb.head
             return self.past_dateline(child)
         if inherit and verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
-            return self.subject(verb.head, inherit)
+            head = verb.head
+            if verb.dep_ == "conj" and head.dep_ == "ccomp" and self.is_cue(verb) and self.is_cue(head.head):
+                head = head.head  # "he pointed out that A, and added that B" with "added" parsed inside A
+            return self.subject(head, inherit)
         if inherit and verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.pos_ in ("VERB", "AUX"):
             return self.subject(verb.head, inherit)  # "X said, adding that ..."
         if verb.dep_ == "acl":

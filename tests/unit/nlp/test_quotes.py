@@ -192,10 +192,14 @@ def test_a_quoted_question_then_asked_is_a_direct_quote(run):
 
 
 def test_a_second_report_parsed_inside_the_first_is_cut_off(run):
-    doc = run("Mayor Ana Ruiz spoke on Monday. She pointed out that the city does not allow the trade, and added "
-              "that by stopping it, she hopes to contain the disease.")
-    first = quote_with(doc, "does not allow the trade")
+    # the small model parses "added" into the first report here
+    doc = run("Governor Jonas Ortmann visited the market on Monday. He pointed out that Peru does not recognize "
+              "cat meat as food, and added that by stopping people from consuming cat meat, he hopes to contain "
+              "the spread of rabies.")
+    first, second = quote_with(doc, "does not recognize"), quote_with(doc, "hopes to contain")
     assert first is not None and "added" not in first["text"]
+    # the second report is the speaker's, not that of the clause it was parsed into ("Peru")
+    assert second is not None and second["speaker_name"] == "Jonas Ortmann"
 
 
 def test_according_to_unnamed_scientists_at_the_start(run):
