@@ -339,7 +339,7 @@ class ActorBuilder:
             sector = org.sector
             if org.country == "IGO" and not title_countries:
                 country = "IGO"
-        if sector is None and any(m.extras.get("kin") for m in actor.mentions):
+        if sector is None and kin_side(actor) is not None:
             sector = "CVL"  # "Lai's son Sebastien": named as a relative, with no post of their own
         if sector is None and not actor.roles and org is None and actor.entry is None:
             sector = "CVL"  # named with no post, affiliation or dictionary entry: a private person (CAMEO CVL)

@@ -178,8 +178,8 @@ class Describer:
         root = chunk.root
         lemma = root.lemma_.lower()
         words = chunk.text.lower().split()
-        member = next((m for m in (" ".join(words[-3:]), lemma) if m in self.lex.body_members), None)
-        if member is None or root.tag_ not in ("NNS", "NNPS") or root.i in self.owner:
+        is_member = " ".join(words[-3:]) in self.lex.body_members or lemma in self.lex.body_members
+        if not is_member or root.tag_ not in ("NNS", "NNPS") or root.i in self.owner:
             return False
         body = self.org_inside(chunk.start, root.i)
         if body is None:

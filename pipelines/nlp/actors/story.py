@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 
+from pipelines.nlp.actors.cluster import kin_side
 from pipelines.nlp.places import resolve_place
 
 # An all-capitals place at the start of a line, perhaps ", State" and a wire "(AP)", then a dash.
@@ -76,11 +77,11 @@ def relatives_with_their_family(actors) -> None:
     member who shares their name is from."""
     placed: dict[str, str] = {}
     for actor in actors:
-        if actor.kind == "person" and actor.country and not any(m.extras.get("kin") for m in actor.mentions):
+        if actor.kind == "person" and actor.country and kin_side(actor) is None:
             for word in actor.name.split()[1:]:
                 placed.setdefault(word.lower(), actor.country)
     for actor in actors:
-        if actor.kind != "person" or actor.country or not any(m.extras.get("kin") for m in actor.mentions):
+        if actor.kind != "person" or actor.country or kin_side(actor) is None:
             continue
         actor.country = next((placed[w.lower()] for w in actor.name.split()[1:] if w.lower() in placed), None)
 

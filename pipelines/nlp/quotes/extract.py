@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from pipelines.nlp.actors.describe import DEFINITE
 from pipelines.nlp.actors.lexicon import load_lexicon
 from pipelines.nlp.doc_cache import doc_text, sentences
 from pipelines.nlp.quotes.marks import DOUBLE_CLOSE, DOUBLE_OPEN, SINGLE_CLOSE, SINGLE_OPEN, Segment, find_segments
@@ -99,10 +100,7 @@ class QuoteFinder:
                 return verb.head
             return self.past_dateline(child)
         if inherit and verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
-            head = verb.head
-            if verb.dep_ == "conj" and head.dep_ == "ccomp" and self.is_cue(verb) and self.is_cue(head.head):
-                head = head.head  # "he pointed out that A, and added that B" with "added" parsed inside A
-            return self.subject(head, inherit)
+            return self.subject(self.report_parsed_inside(verb) or verb.head, inherit)
         if inherit and verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.pos_ in ("VERB", "AUX"):
             return self.subject(verb.head, inherit)  # "X said, adding that ..."
         if verb.dep_ == "acl":
@@ -112,6 +110,14 @@ class QuoteFinder:
             if owner is None and noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
                 owner = self.subject(noun.head, inherit)
             return owner if owner is not None and owner.i < verb.i else None
+        return None
+
+    def report_parsed_inside(self, verb: Token) -> Token | None:
+        """'he pointed out that A, and added that B': the parser may hang 'added' on A as its
+        conjunct; then the speech verb before it ('pointed') is the one it goes with."""
+        head = verb.head
+        if verb.dep_ == "conj" and head.dep_ == "ccomp" and self.is_cue(verb) and self.is_cue(head.head):
+            return head.head
         return None
 
     @staticmethod
@@ -246,9 +252,8 @@ class QuoteFinder:
                 subj = self.subject(tok, inherit=False)
                 end = min(tok.idx, subj.left_edge.idx)
                 break
-            if tok.dep_ == "conj" and tok.head.i == comp.i and self.is_cue(tok) and self.complement(tok) is not None \
+            if tok.head.i == comp.i and self.report_parsed_inside(tok) is not None and self.complement(tok) is not None \
                     and self.subject(tok, inherit=False) is None:
-                # "he pointed out that A, and added that B", with "added" parsed as part of A
                 cc = [c for c in comp.children if c.dep_ == "cc" and c.i < tok.i]
                 end = cc[-1].idx if cc else tok.idx
                 break
@@ -522,7 +527,7 @@ class QuoteFinder:
         """"The statement said ...": whoever issued the statement mentioned last before it
         ("X said in a statement", "X issued a statement"). Only for a definite noun with no
         owner of its own; "a statement" is a new one."""
-        if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children):
+        if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in head.children):
             return None
         lemma = head.lemma_.lower()
         for tok in reversed(self.doc[:head.i]):
