@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import queue
+import random
 import signal
 import subprocess
 import sys
@@ -53,6 +54,13 @@ def settings_for(env: dict[str, str], **overrides) -> Settings:
         articles_per_write=int(env.get("PRESSWATCH_ARTICLES_PER_WRITE", base.articles_per_write)),
         **overrides,
     )
+
+
+def seeded_rng() -> tuple[random.Random, int]:
+    """A random generator and its seed; PRESSWATCH_FAULT_SEED=N replays a failed run."""
+    seed = int(os.environ.get("PRESSWATCH_FAULT_SEED") or random.SystemRandom().randrange(10**6))
+    print(f"fault seed {seed} (replay with PRESSWATCH_FAULT_SEED={seed})")  # shown when the test fails
+    return random.Random(seed), seed
 
 
 # --- subprocesses that can be killed ------------------------------------------------------
@@ -114,7 +122,8 @@ class Proc:
         return self.popen.poll() is None
 
     def stderr(self) -> str:
-        self._stderr.flush()
+        if not self._stderr.closed:  # wait() closes it once the child is gone
+            self._stderr.flush()
         return self.log.read_text(errors="replace")
 
 

@@ -4,7 +4,6 @@ good one until a successful run replaces it, and the rebuilt marts equal a full 
 from __future__ import annotations
 
 import hashlib
-import random
 import shutil
 import time
 from pathlib import Path
@@ -13,7 +12,7 @@ import pytest
 
 from tests.faults.conftest import copy_warehouse
 from tests.faults.harness import (
-    Proc, broken_invariants, dbt_args, env_for, query, run_dbt, settings_for, start_step,
+    Proc, broken_invariants, dbt_args, env_for, query, run_dbt, seeded_rng, settings_for, start_step,
 )
 
 MARTS_SQL = """
@@ -43,8 +42,7 @@ def ingest_and_extract(env):
 def test_dbt_killed_mid_build_leaves_the_snapshot_and_a_rerun_matches_a_full_refresh(reference, tmp_path, dbt_target):
     from pipelines.steps import run_publish
 
-    seed = random.SystemRandom().randrange(10**6)
-    rng = random.Random(seed)
+    rng, seed = seeded_rng()
     files = sorted(reference.landing.iterdir())
     landing = tmp_path / "landing"
     landing.mkdir()
@@ -130,7 +128,7 @@ def test_publish_killed_mid_copy_keeps_the_previous_snapshot(reference, tmp_path
 def test_publish_killed_at_random_moments_never_leaves_a_broken_snapshot(reference, tmp_path):
     from pipelines.steps import run_publish
 
-    rng = random.Random(random.SystemRandom().randrange(10**6))
+    rng, _ = seeded_rng()
     env = env_for(tmp_path, reference.landing)
     warehouse, published = Path(env["PRESSWATCH_WAREHOUSE"]), Path(env["PRESSWATCH_PUBLISHED"])
     copy_warehouse(reference.ingested, warehouse)

@@ -3,7 +3,6 @@ the warehouse ends exactly as a clean run leaves it (same ids, nothing lost, not
 
 from __future__ import annotations
 
-import random
 import shutil
 import time
 
@@ -11,14 +10,9 @@ import pytest
 
 from tests.faults.conftest import copy_warehouse
 from tests.faults.harness import (
-    NLP_TABLES, RAW_TABLES, broken_invariants, diff, env_for, fingerprint, query, settings_for, start_step,
+    NLP_TABLES, RAW_TABLES, broken_invariants, diff, env_for, fingerprint, query, seeded_rng, settings_for,
+    start_step,
 )
-
-
-def seeded_rng() -> tuple[random.Random, int]:
-    seed = random.SystemRandom().randrange(10**6)
-    print(f"fault seed {seed}")  # shown by pytest when the test fails
-    return random.Random(seed), seed
 
 
 @pytest.mark.slow
@@ -29,27 +23,29 @@ def test_ingest_killed_at_random_points_then_rerun_is_exact(reference, tmp_path)
     landing = shutil.copytree(reference.landing, tmp_path / "landing")
     env = env_for(tmp_path, landing)
     warehouse = tmp_path / "warehouse.duckdb"
-    kill_points = sorted(rng.sample(range(3, 31), 3))  # progress = files looked at, of 40
-    ledgered = []
-    for attempt, at in enumerate(kill_points):
-        proc = start_step("ingest", env, tmp_path / f"ingest{attempt}.log", "--files-per-write", "2")
-        proc.wait_for_progress(at)
-        time.sleep(rng.uniform(0, 0.15))  # anywhere in the next files: parsing, linking, committing
-        proc.kill9()
-        assert broken_invariants(warehouse) == {}, f"seed {seed}, killed after file {at}"
-        ledgered.append(query(warehouse, "SELECT count(*) FROM raw.ingested_files")[0][0])
-    assert 0 < ledgered[-1] < 40, f"the kills did not land mid-run: {ledgered} (seed {seed})"
-    assert ledgered == sorted(ledgered)
 
-    # And once for certain inside a transaction: articles, signatures and sources of a batch
-    # written, its ledger rows not yet, no COMMIT.
+    # Once for certain inside a transaction, first, so that enough files are left for it:
+    # articles, signatures and sources of the second batch written, its ledger rows not yet,
+    # no COMMIT.
     proc = start_step("ingest", env, tmp_path / "inside.log", "--files-per-write", "2",
                       "--die-inside", "raw.article_sources:2")
     assert proc.wait() == -9, f"the worker did not die inside a write: {proc.seen[-3:]} {proc.stderr()[-1500:]}"
     assert broken_invariants(warehouse) == {}
-    inside = query(warehouse, "SELECT count(*) FROM raw.ingested_files")[0][0]
-    assert ledgered[-1] < inside < 40  # the first batch committed, the second vanished whole
-    ledgered.append(inside)
+    ledgered = [query(warehouse, "SELECT count(*) FROM raw.ingested_files")[0][0]]
+    assert ledgered == [2]  # the first batch committed, the second vanished whole
+
+    # Then at random points. Ingestion runs ~50 files/s here: the latest kill point plus the
+    # longest sleep stays well short of the 40 files, so every kill lands mid-run.
+    kill_points = sorted(rng.sample(range(5, 27), 3))  # progress = files looked at, of 40
+    for attempt, at in enumerate(kill_points):
+        proc = start_step("ingest", env, tmp_path / f"ingest{attempt}.log", "--files-per-write", "2")
+        proc.wait_for_progress(at)
+        time.sleep(rng.uniform(0, 0.1))  # anywhere in the next files: parsing, linking, committing
+        proc.kill9()
+        assert broken_invariants(warehouse) == {}, f"seed {seed}, killed after file {at}"
+        ledgered.append(query(warehouse, "SELECT count(*) FROM raw.ingested_files")[0][0])
+    assert ledgered[-1] < 40, f"the kills did not land mid-run: {ledgered} (seed {seed})"
+    assert ledgered == sorted(ledgered)
 
     result = run_ingest(settings_for(env), files_per_write=2)
     assert result["files_unchanged"] == ledgered[-1] and result["files"] == 40 - ledgered[-1]
@@ -81,7 +77,7 @@ def test_extraction_killed_mid_batch_then_rerun_is_exact(reference, tmp_path, mo
     # Once for certain inside a transaction: the batch's old rows deleted, new mentions and
     # quotes inserted, no COMMIT.
     proc = start_step("extract", env, tmp_path / "inside.log", "--die-inside", "nlp.quotes:2")
-    assert proc.wait() == -9, f"the worker did not die inside a write: {proc.seen[-3:]} {proc.stderr()[-1500:]}"
+    assert proc.wait() == -9, f"the worker did not die inside a write (ledgered {ledgered}): {proc.seen[-3:]} {proc.stderr()[-1500:]}"
     assert broken_invariants(warehouse) == {}
     inside = query(warehouse, "SELECT count(*) FROM nlp.article_extractions")[0][0]
     assert done < inside < 44

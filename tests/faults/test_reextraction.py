@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import os
-import random
 import sys
 import textwrap
 import time
@@ -15,7 +14,7 @@ import pytest
 
 from tests.faults.conftest import copy_warehouse
 from tests.faults.harness import (
-    Proc, broken_invariants, diff, env_for, fingerprint, nlp_tables, query, settings_for, start_step,
+    Proc, broken_invariants, diff, env_for, fingerprint, nlp_tables, query, seeded_rng, settings_for, start_step,
 )
 
 SUFFIX = "+rule-change"
@@ -46,8 +45,7 @@ def test_a_rule_change_reextracts_everything_and_readers_never_see_a_mix(referen
     import pipelines.nlp.extract as extract
     from pipelines import steps
 
-    seed = random.SystemRandom().randrange(10**6)
-    rng = random.Random(seed)
+    rng, seed = seeded_rng()
     env = env_for(tmp_path, reference.landing, PRESSWATCH_ARTICLES_PER_WRITE="3")
     settings = settings_for(env)
     warehouse, published = settings.warehouse_path, settings.published_path
