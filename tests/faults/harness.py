@@ -122,8 +122,7 @@ class Proc:
         return self.popen.poll() is None
 
     def stderr(self) -> str:
-        if not self._stderr.closed:  # wait() closes it once the child is gone
-            self._stderr.flush()
+        # Only the child writes to the log (the parent's handle holds no buffered data).
         return self.log.read_text(errors="replace")
 
 
