@@ -360,10 +360,19 @@ class ActorBuilder:
         persons = [c for c in cands if c.kind == "person"]
         self.persons(persons)
         person_forms: dict[str, Actor] = {}
+        first_words: dict[str, set[int]] = {}
         for actor in self.actors:
             for form in actor.extra.get("forms", []):
                 person_forms.setdefault(" ".join(form), actor)
                 person_forms.setdefault(form[-1], actor)
+                if len(form) == 2:
+                    first_words.setdefault(form[0], set()).add(id(actor))
+        # "Sun" tagged ORG after "Sun Lijun": a family name written first, when one person's
+        # two-word name starts with it and no organisation of that name is known
+        by_id = {id(a): a for a in self.actors}
+        for word, owners in first_words.items():
+            if len(owners) == 1 and word not in person_forms and not self.lex.lookup(word):
+                person_forms[word] = by_id[next(iter(owners))]
         for cand in cands:
             if cand.kind == "unknown":
                 actor = person_forms.get(fold(cand.name))

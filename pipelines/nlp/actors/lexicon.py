@@ -132,6 +132,9 @@ class Lexicon:
     unmistakable_org_heads: set[str] = field(default_factory=set)
     site_heads: set[str] = field(default_factory=set)      # "Dadaab refugee camp": a site
     site_modifiers: set[str] = field(default_factory=set)
+    territory_heads: set[str] = field(default_factory=set)  # "the kingdom of Kaabu": a place
+    locative_preps: set[str] = field(default_factory=set)   # "relocating to Okinawa"
+    not_locative_heads: set[str] = field(default_factory=set)  # "according to Mendoza"
     # "could a phrase of this table start with this token?" (see PrefixIndex)
     entry_starts: PrefixIndex = field(init=False)   # on folded text, like entry_by_name
     country_starts: PrefixIndex = field(init=False)  # names and demonyms, as written
@@ -259,6 +262,9 @@ def load_lexicon() -> Lexicon:
         org_descriptors=roles_data["org_descriptors"],
         site_heads=set(roles_data["site_heads"]),
         site_modifiers=set(roles_data["site_modifiers"]),
+        territory_heads=set(roles_data["territory_heads"]),
+        locative_preps=set(roles_data["locative_preps"]),
+        not_locative_heads=set(roles_data["not_locative_heads"]),
         gendered_nouns={noun: gender for gender, nouns in roles_data["gendered_nouns"].items() for noun in nouns},
     )
 

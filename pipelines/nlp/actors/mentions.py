@@ -369,7 +369,32 @@ class MentionFinder:
                 start -= 1
             sites.add(texts[j])
             sites.add(self.phrase(start, j + 1))
-        return sites
+        return sites | self.territory_names(surnames)
+
+    def territory_names(self, surnames: set[str]) -> set[str]:
+        """Names the model took for persons that the article uses only as places: the "of" of
+        a territory noun ("the kingdom of Kaabu"), or a one-word gazetteer place that only
+        ever follows a locative preposition ("relocating to Okinawa")."""
+        from pipelines.nlp.places import resolve_place
+
+        lex, places, located = self.lex, set(), {}
+        for ent in self.ents:
+            if ent.label_ not in ("PERSON", "ORG", "GPE") or ent.text in surnames or ent.text in lex.country_by_name \
+                    or (ent.start > 0 and self.texts[ent.start - 1] in lex.honorifics):
+                continue
+            root = ent.root
+            prep = root.head if root.dep_ == "pobj" else None
+            if prep is not None and prep.lower_ == "of" and prep.head.pos_ == "NOUN" \
+                    and prep.head.text in lex.territory_heads:  # lower case: not "Kingdom of Spain"
+                places.add(ent.text)
+            elif len(ent) == 1 and ent.label_ == "PERSON":
+                at_place = prep is not None and prep.lower_ in lex.locative_preps \
+                    and prep.head.lemma_.lower() not in lex.not_locative_heads \
+                    and prep.head.lower_ not in lex.not_locative_heads
+                located[ent.text] = located.get(ent.text, True) and at_place
+        places |= {text for text, only_there in located.items()
+                   if only_there and (place := resolve_place(text)) is not None and place.kind != "country"}
+        return places
 
     def inside_role(self, start: int, end: int) -> bool:
         for i in range(max(0, start - self.lex.role_max_words), start + 1):

@@ -32,3 +32,31 @@ def test_a_name_cut_at_its_and_is_one_organisation(run):
 def test_two_companies_joined_by_and_stay_two(run):
     doc = run("Ford and General Motors agreed to the deal. The Bank of America and Wells Fargo fell.")
     assert {"Ford", "General Motors", "Bank of America", "Wells Fargo"} <= names(doc)
+
+
+def test_the_of_of_a_territory_noun_is_a_place_all_through_the_article(run):
+    doc = run("For centuries the story of the kingdom of Kaabu was sung by griots. Kaabu existed for "
+              "three centuries, and Kaabu's rulers fought many wars.")
+    assert "Kaabu" not in names(doc)
+
+
+def test_a_one_word_person_only_ever_somewhere_is_a_gazetteer_place(run):
+    doc = run("Maria Keller, a nurse, moved her family to Okinawa in 2019. She said the schools were good. "
+              "Tom Reyes left his job and relocated to Ansan with his children.")
+    assert {"Maria Keller", "Tom Reyes"} <= names(doc) and not names(doc) & {"Okinawa", "Ansan"}
+
+
+def test_a_one_word_person_who_also_acts_or_is_cited_stays_a_person(run):
+    # both names are gazetteer towns (Colombia, the United States)
+    doc = run("Reporters talked to Morales in La Paz. Morales said the plan would fail. "
+              "The plan is dead, according to Carson.")
+    assert (actor_named(doc, "Morales") or {}).get("kind") == "person"
+    assert (actor_named(doc, "Carson") or {}).get("kind") == "person"
+
+
+def test_a_family_name_written_first_joins_the_full_name(run):
+    doc = run("Sun Lijun, an engineer, moved to Japan in 2021. Sun said the move was hard at first.")
+    assert "Sun" not in names(doc)
+    sun = actor_named(doc, "Sun Lijun")
+    assert sun is not None and any(m["surface"] == "Sun" for m in doc._.pw_mentions
+                                   if doc._.pw_actors[m["actor"]] is sun)
