@@ -268,6 +268,10 @@ class QuoteFinder:
         for tok in self.cues:
             if tok.dep_ == "relcl" or self.complement(tok) is not None:
                 continue
+            if any(c.dep_ == "dobj" for c in tok.children) and any(
+                    c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                    for c in tok.children):
+                continue  # `“...” The UN urged leaders to agree`: the verb reports its own request
             subj = self.subject(tok, inherit=False)
             if subj is None:
                 continue

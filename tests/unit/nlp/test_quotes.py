@@ -206,3 +206,18 @@ def test_according_to_unnamed_scientists_at_the_start(run):
     doc = run("According to scientists, it is rare for the virus to pass to people who eat cooked meat.")
     quote = quote_with(doc, "rare for the virus")
     assert quote is not None and quote["speaker_kind"] == "anonymous"
+
+
+def test_a_request_after_a_quote_is_not_its_attribution(run):
+    # "urged X to Y" reports its own request: the quote before it keeps the previous speaker
+    doc = run('Jane Odhiambo teaches politics at the University of Nairobi. "The measures will include '
+              'asset freezes," Odhiambo said. "They may cut aid to the region as well." The African Union '
+              'has also urged Kenyan leaders to agree on a way forward.')
+    q = quote_with(doc, "They may cut aid")
+    assert q["speaker_name"] == "Jane Odhiambo" and q["cue"] is None
+
+
+def test_an_attribution_with_a_participle_after_it_still_attributes(run):
+    doc = run('"We made that decision together," Jane Odhiambo said leaving the courthouse on Tuesday.')
+    q = quote_with(doc, "We made that decision")
+    assert q["speaker_name"] == "Jane Odhiambo" and q["cue"] == "said"
