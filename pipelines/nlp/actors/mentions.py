@@ -308,12 +308,12 @@ class MentionFinder:
             self.administration(cand)
 
     def named_person_noun(self, start: int, end: int) -> bool:
-        """A name in apposition with a noun for a person ("another passenger, Allah Ditta,"), or
-        right after a capitalised title ("Mayor Hadi Rudyatmo"): a person whatever the model's
-        label."""
+        """A name in apposition with a noun for a person ("another passenger, Allah Ditta,") or
+        the subject of one ("Mahad Wasuge is the director of ..."), or right after a capitalised
+        title ("Mayor Hadi Rudyatmo"): a person whatever the model's label."""
         lex, span = self.lex, self.doc[start:end]
-        if not looks_like_name(span):
-            return False
+        if not looks_like_name(span) or (len(span) == 1 and span[0].text.endswith(".")):
+            return False  # "Rep. Darrell Issa, R-Calif., chairman of ...": a state, abbreviated
         if len(span) >= 2 and start > 0:
             # "Solo Mayor Hadi Rudyatmo" tagged GPE: a title right before a full name
             _, role = longest_match_ending(self.doc, start, lex.roles, lex.role_max_words, fold_case=True)
@@ -321,8 +321,10 @@ class MentionFinder:
                 return True
         head = span.root
         linked = [c for c in head.children if c.dep_ == "appos"] + ([head.head] if head.dep_ == "appos" else [])
-        return any(n.pos_ == "NOUN" and n.lemma_.lower() in lex.agents and n.lemma_.lower() not in lex.org_heads
-                   and n.lemma_.lower() not in lex.anonymous for n in linked)
+        if head.dep_ == "nsubj" and head.head.lemma_ == "be":  # "Mahad Wasuge is the executive director"
+            linked += [c for c in head.head.children if c.dep_ == "attr"]
+        return any(n.pos_ == "NOUN" and (n.lemma_.lower() in lex.agents or n.lemma_.lower() in lex.roles)
+                   and n.lemma_.lower() not in lex.org_heads and n.lemma_.lower() not in lex.anonymous for n in linked)
 
     def names_joined_by_and(self, ents: list[Span]) -> list[Span]:
         """One organisation name that the model cut at its "and": "Bureau of European" +

@@ -60,3 +60,16 @@ def test_a_family_name_written_first_joins_the_full_name(run):
     sun = actor_named(doc, "Sun Lijun")
     assert sun is not None and any(m["surface"] == "Sun" for m in doc._.pw_mentions
                                    if doc._.pw_actors[m["actor"]] is sun)
+
+
+def test_the_subject_of_a_role_noun_is_a_person_whatever_the_models_label(run):
+    # the model tags "Wasuge" GPE here; "is the director of" makes him a person, given name and all
+    doc = run('Observers argue that talks could resume. Mahad Wasuge is the director of the Baidoa-based '
+              'group Peace Now. "Talks must resume before the rains," Wasuge said.')
+    assert (actor_named(doc, "Mahad Wasuge") or {}).get("kind") == "person"
+    assert doc._.pw_quotes[-1]["speaker_name"] == "Mahad Wasuge"
+
+
+def test_an_abbreviated_state_before_a_role_is_no_person(run):
+    doc = run("Rep. Darrell Issa, R-Calif., chairman of the committee, told Fox News the agency lied.")
+    assert "Calif." not in names(doc) and "Darrell Issa" in names(doc)
