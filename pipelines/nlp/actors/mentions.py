@@ -374,9 +374,10 @@ class MentionFinder:
         return sites | self.territory_names(surnames)
 
     def territory_names(self, surnames: set[str]) -> set[str]:
-        """Names the model took for persons that the article uses only as places: the "of" of
-        a territory noun ("the kingdom of Kaabu"), or a one-word gazetteer place that only
-        ever follows a locative preposition ("relocating to Okinawa")."""
+        """Names the model took for persons or organisations that the article uses as places:
+        the "of" of a territory noun ("the kingdom of Kaabu"), a name in apposition with one
+        ("Solo, a city in Central Java"), or a one-word gazetteer place that only ever follows
+        a locative preposition ("relocating to Okinawa")."""
         from pipelines.nlp.places import resolve_place
 
         lex, places, located = self.lex, set(), {}
@@ -389,6 +390,8 @@ class MentionFinder:
             if prep is not None and prep.lower_ == "of" and prep.head.pos_ == "NOUN" \
                     and prep.head.text in lex.territory_heads:  # lower case: not "Kingdom of Spain"
                 places.add(ent.text)
+            elif any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.text in lex.territory_heads for c in root.children):
+                places.add(ent.text)  # "in Solo, a city in Central Java"
             elif len(ent) == 1 and ent.label_ == "PERSON":
                 at_place = prep is not None and prep.lower_ in lex.locative_preps \
                     and prep.head.lemma_.lower() not in lex.not_locative_heads \
@@ -411,6 +414,8 @@ class MentionFinder:
         if role and looks_like_name(span) and not self.org_head(span):
             return "person"
         if label == "PERSON":
+            if len(span) >= 2 and span[-1].text[:1].isupper() and span[-1].lower_ in self.lex.territory_heads:
+                return None  # "Central Java Province": a place
             if (span[0].pos_ in ("ADP", "ADV", "VERB", "DET") and not self.named_person_noun(span.start, span.end)) or any(
                     t.text in self.lex.country_by_name or t.text in self.lex.country_by_demonym for t in span):
                 return None  # "Beyond Ukraine": not a name

@@ -73,3 +73,16 @@ def test_the_subject_of_a_role_noun_is_a_person_whatever_the_models_label(run):
 def test_an_abbreviated_state_before_a_role_is_no_person(run):
     doc = run("Rep. Darrell Issa, R-Calif., chairman of the committee, told Fox News the agency lied.")
     assert "Calif." not in names(doc) and "Darrell Issa" in names(doc)
+
+
+def test_a_name_in_apposition_with_a_territory_noun_is_a_place_and_its_mayor_a_title(run):
+    doc = run("Officials want to ban dog meat in Blora, a city famous for its street food. Blora Mayor Budi "
+              "Santoso backed the ban last week. Blora’s mayor, aware of the traders’ worries, warned that "
+              "the ban would take time. “We will not rush,” he added.")
+    assert "Blora" not in names(doc)
+    assert [q["speaker_name"] for q in doc._.pw_quotes] == ["Budi Santoso", "Budi Santoso"]
+
+
+def test_a_person_label_ending_in_a_territory_noun_is_a_place(run):
+    doc = run("Health officials said Central Java Province has been free of rabies since 1995.")
+    assert not {n for n in names(doc) if "Province" in n}
