@@ -491,6 +491,9 @@ class MentionFinder:
         appos = [c for c in root.children if c.dep_ == "appos" and c.i >= cand.end_tok]
         if root.dep_ == "appos" and root.head.i < cand.start_tok:
             appos.append(root.head)
+        if not appos and root.dep_ == "nsubj" and root.head.lemma_ == "be" and root.head.i > root.i:
+            # "Mahad Wasuge is the executive director of the group ...": read like an apposition
+            appos = [c for c in root.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"]
         for head in appos[:1]:
             span = doc[head.left_edge.i:head.right_edge.i + 1]
             if span.end - span.start > 30:

@@ -144,3 +144,8 @@ def test_a_short_title_is_not_written_as_an_acronym(run):
 def test_a_person_named_with_no_post_or_affiliation_is_a_private_person(run):
     doc = run("Anton Kristian said a schoolmate introduced him to the dish five years ago.")
     assert actor_named(doc, "Anton Kristian")["sector"] == "CVL"
+
+
+def test_a_copular_description_codes_like_an_apposition(run):
+    doc = run("Rebecca Stone is the editor of The Daily Courier. Stone said the paper would appeal.")
+    assert actor_named(doc, "Rebecca Stone")["sector"] == "MED"
