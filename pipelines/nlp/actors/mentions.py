@@ -323,8 +323,18 @@ class MentionFinder:
         linked = [c for c in head.children if c.dep_ == "appos"] + ([head.head] if head.dep_ == "appos" else [])
         if head.dep_ == "nsubj" and head.head.lemma_ == "be":  # "Mahad Wasuge is the executive director"
             linked += [c for c in head.head.children if c.dep_ == "attr"]
-        return any(n.pos_ == "NOUN" and (n.lemma_.lower() in lex.agents or n.lemma_.lower() in lex.roles)
-                   and n.lemma_.lower() not in lex.org_heads and n.lemma_.lower() not in lex.anonymous for n in linked)
+
+        def person_noun(noun: Token) -> bool:
+            lemma = noun.lemma_.lower()
+            if noun.pos_ != "NOUN" or lemma in lex.org_heads:
+                return False
+            if lemma in lex.anonymous:
+                # an unnamed-source noun says person only in the singular beside a full name
+                # ("Maja Kocijancic, EU spokeswoman for foreign affairs,")
+                return noun.tag_ == "NN" and len(span) >= 2
+            return lemma in lex.agents or lemma in lex.roles
+
+        return any(person_noun(n) for n in linked)
 
     def names_joined_by_and(self, ents: list[Span]) -> list[Span]:
         """One organisation name that the model cut at its "and": "Bureau of European" +

@@ -280,7 +280,7 @@ class QuoteFinder:
             chunk_end = max(tok.idx + len(tok.text), s_end)
             if not (s_end <= tok.idx + 1 or s_start >= tok.idx):
                 continue
-            if s_end <= tok.idx and len(self.text[s_end:tok.idx].split()) > 3:
+            if s_end <= tok.idx and len(self.text[self.past_apposition(subj, tok):tok.idx].split()) > 3:
                 continue  # subject and verb must sit together in an attribution
             # what comes right before the attribution: a comma or a closing quote mark
             j = chunk_start
@@ -317,6 +317,15 @@ class QuoteFinder:
                 continue
             self.units.append(Unit(start, end, kind, tok, (s_start, s_end), "inverted",
                                    extras={"chunk": (chunk_start, chunk_end)}))
+
+    def past_apposition(self, subj: Token, verb: Token) -> int:
+        """Where the subject's words end, past an apposition between it and the verb
+        ("“...,” Imran Hayat, the railway superintendent in Quetta, told VOA")."""
+        end = self.speaker_phrase(subj)[1]
+        for child in subj.rights:
+            if child.dep_ == "appos" and child.right_edge.i < verb.i and self.text[end:child.left_edge.idx].strip() == ",":
+                end = child.right_edge.idx + len(child.right_edge.text)
+        return end
 
     def attribution_source(self, tok: Token) -> Token | None:
         """The source in "according to <source>" when it names someone ("a French

@@ -221,3 +221,17 @@ def test_an_attribution_with_a_participle_after_it_still_attributes(run):
     doc = run('"We made that decision together," Jane Odhiambo said leaving the courthouse on Tuesday.')
     q = quote_with(doc, "We made that decision")
     assert q["speaker_name"] == "Jane Odhiambo" and q["cue"] == "said"
+
+
+def test_an_apposition_may_stand_between_the_speaker_and_the_verb(run):
+    doc = run("“The line is closed until further notice,” Tariq Hussain, the regional manager of the railway "
+              "in Multan, told VOA on Monday.")
+    q = quote_with(doc, "The line is closed")
+    assert q is not None and q["speaker_name"] == "Tariq Hussain" and q["cue"] == "told"
+
+
+def test_a_name_beside_an_unnamed_source_noun_is_a_person_whatever_the_models_label(run):
+    # the model tags "Maja Kocijancic" GPE; "spokeswoman" in apposition makes her a person
+    doc = run("“We are drafting a reply to the proposal,” Maja Kocijancic, EU spokeswoman for trade, "
+              "told reporters in Brussels.")
+    assert quote_with(doc, "drafting a reply")["speaker_name"] == "Maja Kocijancic"
