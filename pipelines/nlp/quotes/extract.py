@@ -64,6 +64,7 @@ class QuoteFinder:
         cues = load_lexicon().cues
         self.verbs = set(cues["verbs"])
         self.need_clause = set(cues["need_clause"])
+        self.addressing = set(cues["addressing"])
         self.phrasal = cues.get("phrasal", {})
         self.segments = find_segments(self.text, 0, body_end)
         self.units: list[Unit] = []
@@ -268,10 +269,13 @@ class QuoteFinder:
         for tok in self.cues:
             if tok.dep_ == "relcl" or self.complement(tok) is not None:
                 continue
-            if any(c.dep_ == "dobj" for c in tok.children) and any(
+            objects = [c for c in tok.children if c.dep_ == "dobj" and c.ent_type_ not in ("DATE", "TIME")]
+            if objects and (tok.lemma_.lower() not in self.addressing or any(
                     c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-                    for c in tok.children):
-                continue  # `“...” The UN urged leaders to agree`: the verb reports its own request
+                    for c in tok.children)):
+                # the verb says something of its own: `“...” The UN urged leaders to agree`,
+                # `“...” Mhlanga, who faces two charges, denies the charges`
+                continue
             subj = self.subject(tok, inherit=False)
             if subj is None:
                 continue
@@ -319,12 +323,13 @@ class QuoteFinder:
                                    extras={"chunk": (chunk_start, chunk_end)}))
 
     def past_apposition(self, subj: Token, verb: Token) -> int:
-        """Where the subject's words end, past an apposition between it and the verb
-        ("“...,” Imran Hayat, the railway superintendent in Quetta, told VOA")."""
+        """Where the subject's words end, past what the subject phrase holds between commas
+        before the verb: an apposition ("“...,” Imran Hayat, the railway superintendent in
+        Quetta, told VOA") or a relative clause ("X from the Council, which led the dig,")."""
         end = self.speaker_phrase(subj)[1]
-        for child in subj.rights:
-            if child.dep_ == "appos" and child.right_edge.i < verb.i and self.text[end:child.left_edge.idx].strip() == ",":
-                end = child.right_edge.idx + len(child.right_edge.text)
+        last = subj.right_edge
+        if last.i < verb.i and self.text[end:].lstrip().startswith(","):
+            end = max(end, last.idx + len(last.text))
         return end
 
     def attribution_source(self, tok: Token) -> Token | None:

@@ -235,3 +235,19 @@ def test_a_name_beside_an_unnamed_source_noun_is_a_person_whatever_the_models_la
     doc = run("“We are drafting a reply to the proposal,” Maja Kocijancic, EU spokeswoman for trade, "
               "told reporters in Brussels.")
     assert quote_with(doc, "drafting a reply")["speaker_name"] == "Maja Kocijancic"
+
+
+def test_a_cue_with_an_object_of_its_own_is_no_attribution(run):
+    # "denies the charges" says something of its own: the quote before it keeps its speaker
+    doc = run('"This has been my client’s position from the start," lawyer Ruth Moyo told VOA. "He is being '
+              'punished for his work." Tendai Dube, who faces two charges of incitement, denies the charges '
+              'against him.')
+    assert quote_with(doc, "He is being punished")["speaker_name"] == "Ruth Moyo"
+
+
+def test_a_relative_clause_may_stand_between_the_speaker_and_the_verb(run):
+    doc = run('"Too little, too late," Joshua Wong, who leads the student group Demosisto, told reporters. '
+              "The talks will resume next week, Ana Ruiz, who leads the delegation, told VOA.")
+    assert quote_with(doc, "Too little")["speaker_name"] == "Joshua Wong"
+    q = quote_with(doc, "The talks will resume")
+    assert q is not None and q["speaker_name"] == "Ana Ruiz" and q["kind"] == "indirect"
