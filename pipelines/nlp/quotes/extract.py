@@ -104,6 +104,8 @@ class QuoteFinder:
             return self.subject(self.report_parsed_inside(verb) or verb.head, inherit)
         if inherit and verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.pos_ in ("VERB", "AUX"):
             return self.subject(verb.head, inherit)  # "X said, adding that ..."
+        if inherit and verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.pos_ == "VERB":
+            return self.subject(verb.head.head, inherit)  # "X was quoted as saying"
         if verb.dep_ == "acl":
             # "a statement saying ...": its owner, or whoever issued it
             noun = verb.head
@@ -438,17 +440,28 @@ class QuoteFinder:
 
     def continuation(self, seg: Segment) -> Unit | None:
         """A quote with no speech verb continues the previous speaker when it follows
-        closely (same or next paragraph, at most two sentences on)."""
+        closely (same or next paragraph, at most two sentences on), unless words after it
+        attribute it to someone the parse missed (“...,” said legislator Claudia Mo)."""
         prev = self.previous_unit(seg.open)
         if prev is None:
             return None
         between = self.text[prev.end:seg.open]
         sentences_between = len(re.findall(r"[.!?][\"'\u201d\u2019]?\s", between))
-        if between.count("\n\n") + between.count("\n") > 2 or sentences_between > 2:
+        paragraph_breaks = len(re.findall(r"\n\s*", between))  # "\n" or "\n\n" alike
+        if paragraph_breaks > 1 or sentences_between > 2:
             return None
         if self.sentence_like(seg):
+            cue = self.cue_after(seg)
+            subj = self.subject(cue) if cue is not None else None
+            speaker = self.who(self.speaker_phrase(subj)) if subj is not None else None
+            if speaker is not None and speaker.get("name"):
+                # attributed by words after it that the inverted reading did not take
+                # ("...," an official was quoted as saying): their speaker, not the previous one
+                return Unit(seg.start, seg.end, "direct", cue, self.speaker_phrase(subj), "inverted", speaker=speaker)
             return Unit(seg.start, seg.end, "direct", None, None, "continuation", speaker=prev.speaker,
                         extras={"from": prev})
+        if paragraph_breaks:
+            return None  # a quoted phrase continues its speaker's paragraph only
         # a quoted phrase inside a sentence whose subject is the previous speaker:
         # "He will achieve the “neutralization of Ukraine” with his army."
         span = self.doc.char_span(seg.start, seg.end, alignment_mode="expand")
@@ -467,6 +480,19 @@ class QuoteFinder:
         while end > start and self.text[end - 1].isspace():
             end -= 1
         return Unit(start, end, "mixed", None, None, "continuation", speaker=prev.speaker, extras={"from": prev})
+
+    def cue_after(self, seg: Segment) -> Token | None:
+        """A speech verb among the first words after the quote's close, in its paragraph and
+        sentence ("...," said X). A quote closed by a full stop ends its sentence."""
+        if self.text[:seg.close].rstrip().endswith("."):
+            return None
+        span = self.doc.char_span(seg.close + 1, min(len(self.text), seg.close + 80), alignment_mode="expand")
+        for tok in list(span or [])[:8]:
+            if "\n" in self.text[seg.close:tok.idx + 1] or tok.text in (".", "!", "?") or self.segment_at(tok.idx):
+                return None
+            if self.is_cue(tok):
+                return tok
+        return None
 
     # ---- putting it together ------------------------------------------------------------
     def merge_nested(self) -> None:

@@ -251,3 +251,22 @@ def test_a_relative_clause_may_stand_between_the_speaker_and_the_verb(run):
     assert quote_with(doc, "Too little")["speaker_name"] == "Joshua Wong"
     q = quote_with(doc, "The talks will resume")
     assert q is not None and q["speaker_name"] == "Ana Ruiz" and q["kind"] == "indirect"
+
+
+def test_a_quote_paragraph_continues_the_speaker_of_the_paragraph_before(run):
+    doc = run('"We must ask how well we have applied his lessons," Obama said.\n\n'
+              '"It is a question I ask myself, as a man and as a president."')
+    q = quote_with(doc, "It is a question I ask myself")
+    assert q is not None and q["speaker_name"] == "Obama" and q["cue"] is None
+
+
+def test_words_after_a_quote_that_attribute_it_beat_the_previous_speaker(run):
+    doc = run('"The plan will fail," Mayor Ana Ruiz said.\n\n"Many people here feel isolated and forgotten by '
+              'the city," a local official was quoted as saying.')
+    q = quote_with(doc, "Many people here feel")
+    assert q["speaker_kind"] == "anonymous" and q["speaker_name"] != "Ana Ruiz"
+
+
+def test_a_quoted_phrase_in_the_next_paragraph_is_no_continuation(run):
+    doc = run('"We will appeal," Ana Ruiz said.\nRuiz later sat next to the governor at a dinner about "reform."')
+    assert quote_with(doc, "dinner") is None
