@@ -453,11 +453,12 @@ class QuoteFinder:
         if self.sentence_like(seg):
             cue = self.cue_after(seg)
             subj = self.subject(cue) if cue is not None else None
-            speaker = self.who(self.speaker_phrase(subj)) if subj is not None else None
+            phrase = self.speaker_phrase(subj) if subj is not None else None
+            speaker = self.who(phrase) if phrase is not None else None
             if speaker is not None and speaker.get("name"):
                 # attributed by words after it that the inverted reading did not take
                 # ("...," an official was quoted as saying): their speaker, not the previous one
-                return Unit(seg.start, seg.end, "direct", cue, self.speaker_phrase(subj), "inverted", speaker=speaker)
+                return Unit(seg.start, seg.end, "direct", cue, phrase, "inverted", speaker=speaker)
             return Unit(seg.start, seg.end, "direct", None, None, "continuation", speaker=prev.speaker,
                         extras={"from": prev})
         if paragraph_breaks:
