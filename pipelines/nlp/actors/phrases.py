@@ -71,12 +71,13 @@ class Title:
     iso3_start: int | None
     iso3_end: int | None
     gender: str | None
+    body: tuple[int, int] | None = None  # the institution the role belongs to ("White House" press secretary)
 
 
 def title_before(lex: Lexicon, doc: Doc, start: int, sent_start: int) -> Title:
     """Honorific, role and country written directly before a name ("Israeli Prime Minister",
     "Mr.", "U.S. Secretary of State", "Russia's foreign minister")."""
-    i, role, iso3, c_start, c_end, gender = start, None, None, None, None, None
+    i, role, iso3, c_start, c_end, gender, body = start, None, None, None, None, None, None
     if i > sent_start and doc[i - 1].text in lex.honorifics:
         gender = lex.honorifics[doc[i - 1].text]
         i -= 1
@@ -99,20 +100,33 @@ def title_before(lex: Lexicon, doc: Doc, start: int, sent_start: int) -> Title:
                 and doc[j - 1].text not in lex.country_by_demonym and doc[j - 1].text not in lex.country_by_name:
             j -= 1
             skipped += 1
+        if skipped:
+            body = (j, i)  # "State Department spokeswoman", "Chinese Foreign Ministry spokesman"
         if skipped and not (j > sent_start and (doc[j - 1].text in lex.country_by_demonym or doc[j - 1].text in POSSESSIVE_MARKS)):
             j = i
         if j > sent_start and doc[j - 1].text in POSSESSIVE_MARKS:
             j -= 1
+        state = us_state_ending(lex, doc, j, sent_start)
         for table in (lex.country_by_name, lex.country_by_demonym):
             k2, value = longest_match_ending(doc, j, table, 5, start=sent_start)
-            if value:
+            if value and not (state is not None and state < k2):  # "New Jersey" is not Jersey
                 iso3, c_start, c_end, i = value, k2, j, k2
                 break
         else:
             k2, value = longest_match_ending(doc, j, lex.city_country, 4, start=sent_start)
-            if value and doc[k2].text[:1].isupper():
+            if value and doc[k2].text[:1].isupper() and not (state is not None and state < k2):
                 iso3, i = value[0], k2
-    return Title(i, role, iso3, c_start, c_end, gender)
+            elif state is not None:
+                iso3, i = "USA", state  # "New Jersey Gov. Chris Christie"
+    return Title(i, role, iso3, c_start, c_end, gender, body)
+
+
+def us_state_ending(lex: Lexicon, doc: Doc, j: int, start: int = 0) -> int | None:
+    """Start of a US state's name ending at token j ("New Hampshire"), or None."""
+    for i in range(max(start, j - 3), j):
+        if tokens_text(doc, i, j) in lex.us_states:
+            return i
+    return None
 
 
 # -- analysing an entity span -------------------------------------------------------------

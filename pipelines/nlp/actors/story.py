@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from pipelines.nlp.actors.cluster import kin_side
+from pipelines.nlp.actors.lexicon import load_lexicon
 from pipelines.nlp.places import resolve_place
 
 # An all-capitals place at the start of a line, perhaps ", State" and a wire "(AP)", then a dash.
@@ -24,6 +25,7 @@ DATELINE = re.compile(
 DATELINE_WINDOW = 1500  # characters: the dateline opens the body, after the headline
 TRANSNATIONAL = {"NGO", "IMG", "MNC"}
 PLACED_KINDS = ("person", "organization")
+CHAMBER_WORDS = {"Congress", "Senate", "House"}  # a legislature's chambers and their committees
 
 
 def dateline(text: str, body_end: int) -> tuple[int, int, str] | None:
@@ -46,13 +48,16 @@ def story_country(actors, dateline_country: str | None) -> str | None:
     return ranked[0][0]
 
 
-def place_actors(actors, country: str | None, sentence_of: Callable[[int], int] | None = None) -> None:
-    """Transnational pseudo-countries off; relatives where their family is from; a party of a
+def place_actors(actors, country: str | None, sentence_of: Callable[[int], int] | None = None,
+                 dateline_country: str | None = None) -> None:
+    """Transnational pseudo-countries off; relatives where their family is from; a legislature
+    where the article's lawmakers sit; a party of a
     name many countries use ("Democratic Party") where its leaders or members are from, else
     the one country named beside it, else the story's; the story's country
     for persons and organisations the text leaves without one (international organisations
     excepted)."""
     relatives_with_their_family(actors)
+    legislature = legislators_country(actors)
     for actor in actors:
         if actor.country in TRANSNATIONAL:
             actor.country = None
@@ -60,8 +65,23 @@ def place_actors(actors, country: str | None, sentence_of: Callable[[int], int] 
         if actor.extra.get("generic_party"):
             actor.country = actor.extra.get("member_country") or country_beside(actor, actors, sentence_of) \
                 or country or actor.country
+        # "Senate", "House Foreign Affairs Committee"; not "House of Commons"
+        chamber = actor.kind == "organization" and actor.name.split()[0] in CHAMBER_WORDS and " of " not in actor.name
+        if actor.country is None and legislature and chamber:
+            actor.country = legislature  # "the Senate Foreign Relations Committee" of Sen. Corker
+        if actor.country is None and chamber and actor.name == "Congress":
+            actor.country = dateline_country if dateline_country in load_lexicon().congress_countries else "USA"
         if actor.country is None and country and actor.kind in PLACED_KINDS and actor.sector != "IGO":
             actor.country = country
+
+
+def legislators_country(actors) -> str | None:
+    """The one country of the lawmakers the article names: "Congress" or "the Senate" without
+    a country is theirs (Sen. McCain's in a story datelined Damascus); "Congress" with no
+    lawmakers named is the US Congress unless the dateline is in a country with a Congress
+    of its own."""
+    found = {a.country for a in actors if a.kind == "person" and a.sector == "LEG" and a.country}
+    return found.pop() if len(found) == 1 else None
 
 
 def outside_dateline(actors, span: tuple[int, int] | None) -> list:

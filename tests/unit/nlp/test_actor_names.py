@@ -86,3 +86,22 @@ def test_a_name_in_apposition_with_a_territory_noun_is_a_place_and_its_mayor_a_t
 def test_a_person_label_ending_in_a_territory_noun_is_a_place(run):
     doc = run("Health officials said Central Java Province has been free of rabies since 1995.")
     assert not {n for n in names(doc) if "Province" in n}
+
+
+def test_a_lone_common_word_the_model_took_for_a_person_is_no_actor(run):
+    doc = run("Paul Weber said the Sermon on the Mount was no guide for nations. He added: \u201cMy Button works!\u201d "
+              "Loyalty was rare, Weber said.")
+    assert actor_named(doc, "Paul Weber") is not None
+    for word in ("Sermon", "Button", "Loyalty"):
+        assert actor_named(doc, word) is None
+
+
+def test_a_common_word_with_a_title_or_speech_is_still_a_person(run):
+    doc = run("Mr. Button met the mayor on Monday. \u201cWe will build,\u201d Cotton said.")
+    assert actor_named(doc, "Button")["kind"] == "person"
+    assert actor_named(doc, "Cotton")["kind"] == "person"
+
+
+def test_brexit_is_no_actor(run):
+    doc = run("Theresa Okafor said Brexit would cost jobs.")
+    assert actor_named(doc, "Brexit") is None
