@@ -58,8 +58,14 @@ def _given_text(doc: Doc) -> str:
 
 @Language.component("presswatch_paragraphs")
 def paragraphs_component(doc: Doc) -> Doc:
-    for i in paragraph_starts(doc):
+    starts = paragraph_starts(doc)
+    opening = set(starts)
+    for i in starts:
         doc[i].is_sent_start = True
+        # nor may the parser end the sentence after its first word: it did after "Paul" in
+        # "signed\n\nPaul Weber said", and the name was lost across the break
+        if i + 1 < len(doc) and i + 1 not in opening and doc[i].is_alpha and doc[i + 1].is_alpha:
+            doc[i + 1].is_sent_start = False
     return doc
 
 

@@ -119,8 +119,9 @@ class ActorBuilder:
             owners = [a for a in clusters if any(is_suffix(toks, f) or f == toks for f in a.extra["forms"])]
             if not owners and len(toks) == 1:
                 # "Lai's son Sebastien" ... "Sebastien Lai": a first name of one full name here
+                # (or a family name written first: "Kim" of "Kim Jong Un" and of "Kim Kye Gwan",
+                # the one the story introduced first, as for shared surnames)
                 owners = [a for a in clusters if any(len(f) >= 2 and f[0] == toks[0] for f in a.extra["forms"])]
-                owners = owners if len(owners) == 1 else []
             if owners:
                 pick_owner(owners, cand.start, cand.extras.get("generation")).mentions.append(cand)
                 continue
@@ -421,6 +422,9 @@ class ActorBuilder:
         for actor in self.actors:
             if actor.kind == "person":
                 self.code_person(actor, org_lookup)
+        # named only in subheadings and captions ("'Honest Attitude'"), unknown to the dictionaries
+        self.actors = [a for a in self.actors if not (a.kind in ("person", "organization") and a.entry is None
+                                                      and all(m.extras.get("heading") for m in a.mentions))]
         for actor in self.actors:
             actor.mentions.sort(key=lambda m: m.start)
         self.actors.sort(key=lambda a: a.first)

@@ -22,6 +22,8 @@ NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 FORMER_WORDS = {"former", "ex", "ex-", "retired"}  # a former official is an elite (ELI), not the government
 PLACE_ADJECTIVE_ENDINGS = ("ean", "ian", "can", "ese", "ish", "ern", "tic")
 MAX_PHRASE = 6
+HEADING_WORDS = 6  # a line this short, with no sentence end, is a subheading
+SENTENCE_ENDS = (".", "!", "?", ":", ";", ",", '"', "\u201d", "'", "\u2019", ")")
 
 
 @dataclass
@@ -60,6 +62,7 @@ class MentionFinder:
         # token texts read once: the scans below look at every token, and doc[i] / span.text
         # build new objects on every call
         text = doc_text(doc)
+        self.text = text
         starts, ends = token_bounds(doc)
         self.starts: list[int] = list(starts)
         self.texts: list[str] = [text[start:end] for start, end in zip(starts, ends)]
@@ -96,6 +99,11 @@ class MentionFinder:
                     and self.doc[ent.end - 1].lower_ in NAME_PARTICLES and nxt.label_ in NAME_LABELS:
                 ents[k + 1] = Span(self.doc, ent.start, nxt.end, label="PERSON")  # "Ursula von der" + "Leyen"
                 continue
+            credit = self.photo_credit(ent)
+            if credit is not None:
+                self.taken.update(range(*credit))  # nor "AP" of it, for the dictionary scan
+                continue
+            ent = self.hyphenated_given_name(ent)
             if ent.label_ in NAME_LABELS and ent.end_char <= self.body_end:
                 self.from_entity(ent)
         self.speaker_scan()
@@ -104,6 +112,39 @@ class MentionFinder:
         self.group_scan()
         self.candidates.sort(key=lambda c: (c.start, -c.end))
         return self.candidates
+
+    def in_heading(self, char: int) -> bool:
+        """A short line of its own with no sentence end: a subheading ("'Watertight'
+        Cooperation", "Historic summit") or a caption fragment, not the article's opening line."""
+        text = self.text
+        line_start = text.rfind("\n", 0, char) + 1
+        if line_start == 0:
+            return False
+        line_end = text.find("\n", char)
+        line = text[line_start:line_end if line_end >= 0 else len(text)].strip()
+        return len(line.split()) <= HEADING_WORDS and not line.endswith(SENTENCE_ENDS)
+
+    def photo_credit(self, ent: Span) -> tuple[int, int] | None:
+        """'Carolyn Kaster/AP', 'REUTERS/Kim Hong-Ji': names joined by slashes credit a photo;
+        neither the photographer nor the agency is in the news. The tokens of the whole credit,
+        or None; a known name ("RFE/RL") is no credit."""
+        doc = self.doc
+        start, end = ent.start, ent.end
+        while start >= 2 and doc[start - 1].text == "/" and not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_:
+            start -= 2
+        while end + 1 < len(doc) and doc[end].text == "/" and not doc[end - 1].whitespace_ and not doc[end].whitespace_:
+            end += 2
+        if not any(t.text == "/" for t in doc[start:end]) or self.lex.lookup(self.phrase(start, end)):
+            return None
+        return start, end
+
+    def hyphenated_given_name(self, ent: Span) -> Span:
+        """'Moon Jae' + '-in': the model stops a Korean given name at its hyphen."""
+        doc, end = self.doc, ent.end
+        if ent.label_ == "PERSON" and end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+                and not doc[end].whitespace_ and doc[end + 1].is_alpha and doc[end + 1].is_lower and len(doc[end + 1]) <= 4:
+            return Span(doc, ent.start, end + 2, label="PERSON")
+        return ent
 
     # ---- helpers ----------------------------------------------------------------------
     def add(self, start: int, end: int, kind: str, **kw) -> Candidate | None:
@@ -117,6 +158,8 @@ class MentionFinder:
             self.party_standing(cand)
         if kind == "organization":
             self.national_institution(cand)
+        if kind in ("person", "organization") and self.in_heading(cand.start):
+            cand.extras["heading"] = True
         self.candidates.append(cand)
         self.taken.update(range(start, end))
         return cand

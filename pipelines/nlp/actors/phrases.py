@@ -181,5 +181,10 @@ def looks_like_name(span: Span) -> bool:
         return False
     if not any(t.text[:1].isupper() for t in words):
         return False
-    return all(t.text[:1].isupper() or t.lower_ in NAME_PARTICLES or t.like_num for t in words
+    return all(t.text[:1].isupper() or t.lower_ in NAME_PARTICLES or t.like_num or attached_to_hyphen(t) for t in words
                if t.text not in ("'s", "\u2019s"))
+
+
+def attached_to_hyphen(token) -> bool:
+    """'in' of 'Jae-in', 'wha' of 'Kyung-wha': the lower-case half of a hyphenated given name."""
+    return token.i > 0 and token.doc[token.i - 1].text == "-" and not token.doc[token.i - 1].whitespace_

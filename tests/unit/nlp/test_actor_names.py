@@ -105,3 +105,40 @@ def test_a_common_word_with_a_title_or_speech_is_still_a_person(run):
 def test_brexit_is_no_actor(run):
     doc = run("Theresa Okafor said Brexit would cost jobs.")
     assert actor_named(doc, "Brexit") is None
+
+
+def test_a_photo_credit_yields_no_actor_but_a_known_slashed_name_does(run):
+    doc = run("Port deal signed\n\nPaul Weber said the deal was fair.\n\nPhoto: Carolyn Kaster/AP\n\n"
+              "REUTERS/Kim Hong-Ji\n\nThe union agreed, RFE/RL reported.")
+    names = {a["name"] for a in doc._.pw_actors}
+    assert not any("Kaster" in n or "Hong-Ji" in n for n in names)
+    assert "The Associated Press" not in names and "Reuters" not in names
+    assert "Radio Free Europe/Radio Liberty" in names
+
+
+def test_a_hyphenated_given_name_is_part_of_the_name(run):
+    doc = run("Port deal signed\n\nSEOUL \u2014 Trade Minister Jeon Hyun-ah said the port deal was signed. "
+              "Jeon said the unions agreed.")
+    assert actor_named(doc, "Jeon Hyun-ah")["country"] == "KOR"
+    assert actor_named(doc, "Jeon Hyun") is None
+
+
+def test_a_family_name_written_first_goes_to_the_person_introduced_first(run):
+    doc = run("Port deal signed\n\nSEOUL \u2014 Kim Jong-ho, the port director, met Kim Soo-min of the harbor "
+              "union. Kim said the deal was fair.")
+    assert actor_named(doc, "Kim") is None
+    assert "Kim" in {m["surface"] for m in doc._.pw_mentions
+                     if doc._.pw_actors[m["actor"]]["name"] == "Kim Jong-ho"}
+
+
+def test_a_name_only_in_a_subheading_is_no_actor(run):
+    doc = run("Port deal signed\n\nPaul Weber said the deal was signed.\n\n'Watertight' Cooperation\n\n"
+              "Weber said the unions agreed.")
+    assert not any("Cooperation" in a["name"] for a in doc._.pw_actors)  # the model tags it ORG
+    assert actor_named(doc, "Paul Weber") is not None
+
+
+def test_a_name_opening_a_paragraph_after_a_headline_is_kept_whole(run):
+    # the parser used to end a sentence after "Paul" here, and the name was lost
+    doc = run("Port deal signed\n\nPaul Weber said the deal was signed. Weber said the unions agreed.")
+    assert actor_named(doc, "Paul Weber") is not None and actor_named(doc, "Weber") is None
