@@ -50,8 +50,9 @@ def story_country(actors, dateline_country: str | None) -> str | None:
 
 def place_actors(actors, country: str | None, sentence_of: Callable[[int], int] | None = None,
                  dateline_country: str | None = None) -> None:
-    """Transnational pseudo-countries off; relatives where their family is from; a legislature
-    where the article's lawmakers sit; a party of a
+    """Transnational pseudo-countries off; relatives where their family is from; a chamber
+    where the article's lawmakers sit, and "Congress" with none named the US Congress unless
+    the dateline is in a country with a Congress of its own; a party of a
     name many countries use ("Democratic Party") where its leaders or members are from, else
     the one country named beside it, else the story's; the story's country
     for persons and organisations the text leaves without one (international organisations
@@ -77,9 +78,7 @@ def place_actors(actors, country: str | None, sentence_of: Callable[[int], int] 
 
 def legislators_country(actors) -> str | None:
     """The one country of the lawmakers the article names: "Congress" or "the Senate" without
-    a country is theirs (Sen. McCain's in a story datelined Damascus); "Congress" with no
-    lawmakers named is the US Congress unless the dateline is in a country with a Congress
-    of its own."""
+    a country is theirs (Sen. McCain's in a story datelined Damascus)."""
     found = {a.country for a in actors if a.kind == "person" and a.sector == "LEG" and a.country}
     return found.pop() if len(found) == 1 else None
 
