@@ -332,10 +332,11 @@ class ActorBuilder:
         roles = [m.role for m in actor.mentions if m.role]
         actor.roles = list(dict.fromkeys(roles))
         affiliation_country = next((m.affiliation_country for m in actor.mentions if m.affiliation_country), None)
-        org = None
+        org = patron = None
         for m in actor.mentions:
             for span in m.extras.get("affiliation_spans", []):
-                org = org or org_lookup(span)
+                org = org or org_lookup(span, "organization")
+                patron = patron or org_lookup(span, "person", exclude=actor)
         if org is not None and org.country == "IGO" and any(lex.roles.get(r, {}).get("represents") for r in actor.roles):
             org = None  # "U.N. Ambassador Susan Rice" speaks for the United States at the UN
         city = next((m.extras.get("affiliation_city") for m in actor.mentions if m.extras.get("affiliation_city")), None)
@@ -367,6 +368,7 @@ class ActorBuilder:
         if sector in STATE_SECTORS and role_mentions and all(m.extras.get("former") for m in role_mentions):
             sector = "ELI"  # CAMEO: former officials and officers are elites
         actor.country, actor.sector = country, sector
+        actor.extra["affiliation"], actor.extra["patron"] = org, patron  # to place the person later
         actor.title = title_case(actor.roles[0]) if actor.roles else None
         own_country = (title_countries.most_common(1)[0][0] if title_countries else None) or entry_country
         if org is not None and org.kind == "organization" and own_country and own_country != "IGO":
@@ -410,12 +412,13 @@ class ActorBuilder:
             if actor.kind == "organization":
                 self.code_org(actor, spans)
 
-        def org_lookup(tok_span):
-            # the organisation named in the affiliation phrase; its name may run past the
+        def org_lookup(tok_span, kind, exclude=None):
+            # the organisation (or the person: "Trump's special envoy", "a spokesman for Sen.
+            # X") named in the affiliation phrase; an organisation's name may run past the
             # phrase the parse gives ("the Council" + "of the United States")
             s, e = tok_span
             for (ms, me), actor in spans.items():
-                if actor.kind == "organization" and ms < e and me > s:
+                if actor.kind == kind and actor is not exclude and ms < e and me > s:
                     return actor
             return None
 

@@ -139,7 +139,7 @@ class Lexicon:
     not_locative_heads: set[str] = field(default_factory=set)  # "according to Mendoza"
     us_states: set[str] = field(default_factory=set)        # "California": in the USA
     legislature_names: set[str] = field(default_factory=set)  # "House": a chamber (LEG)
-    congress_countries: set[str] = field(default_factory=set)  # legislatures called Congress
+    chamber_countries: dict[str, set[str]] = field(default_factory=dict)  # "Senate" -> countries with one
     common_words: frozenset[str] = frozenset()  # "sermon", "button": never a name (common_words.txt)
     us_state_marks: set[str] = field(default_factory=set)   # "Calif.", "CA", "California": after "R-"
     # "could a phrase of this table start with this token?" (see PrefixIndex)
@@ -289,7 +289,7 @@ def load_lexicon() -> Lexicon:
         not_locative_heads=set(roles_data["not_locative_heads"]),
         us_states=us_states,
         legislature_names={name.lower() for name in roles_data["legislature_names"]},
-        congress_countries=set(roles_data["congress_countries"]),
+        chamber_countries={name: set(codes) for name, codes in roles_data["chamber_countries"].items()},
         common_words=_word_list("common_words.txt"),
         us_state_marks=us_states | _us_state_codes() | set(roles_data["us_state_abbreviations"]),
         gendered_nouns={noun: gender for gender, nouns in roles_data["gendered_nouns"].items() for noun in nouns},

@@ -588,7 +588,8 @@ class MentionFinder:
         if title is not None and title.body is not None:
             cand.extras.setdefault("affiliation_spans", []).append(title.body)
         lead = title.start_tok if title is not None else cand.start_tok
-        if lead >= 2 and doc[lead - 1].text in POSSESSIVE_MARKS and doc[lead - 2].ent_type_ == "ORG":
+        if lead >= 2 and doc[lead - 1].text in POSSESSIVE_MARKS and doc[lead - 2].ent_type_ in ("ORG", "PERSON"):
+            # an organisation, or a person the named one works for ("Trump's lawyer X")
             cand.extras.setdefault("affiliation_spans", []).append((lead - 2, lead - 1))
 
     def based_in(self, start: int) -> str | None:
@@ -645,6 +646,9 @@ class MentionFinder:
             # the role noun itself from the wider agents dictionary ("a lawyer", "a refugee")
             cand.role = next((w for w in (head.lower_, head.lemma_.lower()) if w in lex.agents), None)
         for tok in span:
+            if tok.dep_ == "poss" and tok.head.i == head.i and tok.pos_ == "PROPN":
+                # "Trump's special envoy, Steve Witkoff": whom or what the person works for
+                cand.extras.setdefault("affiliation_spans", []).append((tok.i, tok.i + 1))
             if tok.dep_ == "compound" and tok.head.i == head.i and tok.pos_ == "PROPN":
                 # "the United Nations Emergency Relief Coordinator"
                 cand.extras.setdefault("affiliation_spans", []).append((tok.left_edge.i, tok.i + 1))

@@ -1,7 +1,8 @@
 """Where the story is, and what follows for actors the text does not place.
 
-A news story is told from somewhere: the dateline ("HARARE —", "ISLAMABAD (AP) —") says where,
-and without one the country the article names most usually does. A lawyer, a resident or a
+A news story is told from somewhere: the dateline ("HARARE —", "ISLAMABAD (AP) —") says where.
+Without one, the country of most of the people the text places does, and failing that the
+country the article names most. A lawyer, a resident or a
 local newspaper that the text gives no nationality is far more often from that country than
 from any other, so actors left without a country take the story's country. Transnational
 codes from the CAMEO dictionaries (NGO, IMG, MNC) are not countries: such actors keep a
@@ -24,7 +25,6 @@ DATELINE = re.compile(
     r"\s*(?:\([^)\n]{1,30}\)\s*)?[\u2014\u2013-]{1,2}\s", re.M)
 DATELINE_WINDOW = 1500  # characters: the dateline opens the body, after the headline
 TRANSNATIONAL = {"NGO", "IMG", "MNC"}
-PLACED_KINDS = ("person", "organization")
 CHAMBER_WORDS = {"Congress", "Senate", "House"}  # a legislature's chambers and their committees
 
 
@@ -38,41 +38,63 @@ def dateline(text: str, body_end: int) -> tuple[int, int, str] | None:
 
 
 def story_country(actors, dateline_country: str | None) -> str | None:
-    """The dateline's country, else the country actor mentioned most, if it leads clearly."""
+    """The dateline's country, else the country of most of the persons placed so far, else
+    the country mentioned most; a runner-up must trail the leader."""
     if dateline_country:
         return dateline_country
-    counts = Counter({a.country: len(a.mentions) for a in actors if a.kind == "country" and a.country})
-    ranked = counts.most_common(2)
-    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
-        return None
-    return ranked[0][0]
+    # the people the text does place say where its unplaced people are from better than the
+    # country it talks about most (a story on North Korea from Washington quotes Americans);
+    # journalists are left out, as an outlet quotes its own reporters from anywhere
+    people = Counter(a.country for a in actors if a.kind == "person" and a.country not in (None, "IGO", *TRANSNATIONAL)
+                     and a.sector != "MED")
+    countries = Counter({a.country: len(a.mentions) for a in actors if a.kind == "country" and a.country})
+    for counts in (people, countries):
+        ranked = counts.most_common(2)
+        if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[1][1] < ranked[0][1]):
+            return ranked[0][0]
+    return None
 
 
 def place_actors(actors, country: str | None, sentence_of: Callable[[int], int] | None = None,
                  dateline_country: str | None = None) -> None:
     """Transnational pseudo-countries off; relatives where their family is from; a chamber
-    where the article's lawmakers sit, and "Congress" with none named the US Congress unless
-    the dateline is in a country with a Congress of its own; a party of a
-    name many countries use ("Democratic Party") where its leaders or members are from, else
-    the one country named beside it, else the story's; the story's country
-    for persons and organisations the text leaves without one (international organisations
-    excepted)."""
+    where the article's lawmakers sit, else the dateline country's chamber of that name if
+    it has one, else the United States' ("Congress", "the Senate"); a party of a name many
+    countries use ("Democratic Party") where its leaders or members are from, else the one
+    country named beside it, else the story's. Then persons the text leaves without a
+    country: where the organisation they work for is ("Senate Majority Leader X"), else
+    where the person they work for is ("Trump's special envoy"), else the story's country,
+    as for organisations (international organisations excepted)."""
     relatives_with_their_family(actors)
     legislature = legislators_country(actors)
+    chambers = load_lexicon().chamber_countries
+    transnational = [a for a in actors if a.country in TRANSNATIONAL]
+    for actor in transnational:
+        actor.country = None
     for actor in actors:
-        if actor.country in TRANSNATIONAL:
-            actor.country = None
+        if actor in transnational:
             continue
         if actor.extra.get("generic_party"):
             actor.country = actor.extra.get("member_country") or country_beside(actor, actors, sentence_of) \
                 or country or actor.country
         # "Senate", "House Foreign Affairs Committee"; not "House of Commons"
         chamber = actor.kind == "organization" and actor.name.split()[0] in CHAMBER_WORDS and " of " not in actor.name
-        if actor.country is None and legislature and chamber:
-            actor.country = legislature  # "the Senate Foreign Relations Committee" of Sen. Corker
-        if actor.country is None and chamber and actor.name == "Congress":
-            actor.country = dateline_country if dateline_country in load_lexicon().congress_countries else "USA"
-        if actor.country is None and country and actor.kind in PLACED_KINDS and actor.sector != "IGO":
+        if actor.country is None and chamber:
+            homes = chambers.get(actor.name.split()[0], set())
+            # "the Senate Foreign Relations Committee" of Sen. Corker. A country named nearby
+            # is no evidence: "his push for gun laws in Congress as a benefit for Mexicans"
+            actor.country = legislature or (dateline_country if dateline_country in homes else "USA")
+        if actor.country is None and country and actor.kind == "organization" and actor.sector != "IGO":
+            actor.country = country
+    unplaced = [a for a in actors if a.kind == "person" and a.country is None and a not in transnational]
+    for actor in unplaced:
+        org = actor.extra.get("affiliation")
+        actor.country = org.country if org is not None and org.country != "IGO" else None
+    for actor in unplaced:
+        patron = actor.extra.get("patron")
+        if actor.country is None and patron is not None and patron.country != "IGO":
+            actor.country = patron.country
+        if actor.country is None and actor.sector != "IGO":
             actor.country = country
 
 

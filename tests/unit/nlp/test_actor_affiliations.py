@@ -100,3 +100,33 @@ def test_a_dictionary_code_for_a_legislature_or_a_court_gives_that_branch():
     assert decode("USAGOVLEG") == ("USA", "LEG")
     assert decode("ISRGOVJUD") == ("ISR", "JUD")
     assert decode("RUSGOVMIL") == ("RUS", "GOV")
+
+
+ANKARA = "Sanctions bill\n\nANKARA \u2014 Turkey's government met on Monday. "
+
+
+def test_the_senate_and_the_house_are_placed_like_congress(run):
+    doc = run(ANKARA + "The Senate passed a bill on Turkey, and the House Foreign Affairs Committee "
+              "followed. Turkey protested.")
+    assert actor_named(doc, "Senate")["country"] == "USA"
+    assert actor_named(doc, "House Foreign Affairs Committee")["country"] == "USA"
+    doc = run("Rice tariffs\n\nMANILA, Philippines \u2014 The Senate passed the rice bill. The Philippines' "
+              "farmers cheered.")
+    assert actor_named(doc, "Senate")["country"] == "PHL"
+    doc = run(HARARE + "The Senate passed the grain bill. Zimbabwe's farmers cheered.")
+    assert actor_named(doc, "Senate")["country"] == "ZWE"  # Zimbabwe has a Senate
+
+
+def test_a_person_takes_the_country_of_the_chamber_in_their_title(run):
+    doc = run(ANKARA + "Senate Majority Leader Carl Dunmore said Turkey must act. Turkey refused.")
+    dunmore = actor_named(doc, "Carl Dunmore")
+    assert dunmore["country"] == "USA" and actor_named(doc, "Senate")["country"] == "USA"
+
+
+def test_whom_a_person_works_for_places_them(run):
+    doc = run(HARARE + "Zimbabwe's President Tendai Moyo met U.S. President Dana Kellerman\u2019s special envoy, "
+              "Bret Halvorsen, on Monday. A spokesman for Sen. Carla Hendry (R-Ariz.), Tom Wexley, said "
+              "nothing. Kellerman's lawyer Ann Pruitt declined to comment. Zimbabwe's critics agreed.")
+    assert actor_named(doc, "Bret Halvorsen")["country"] == "USA"  # not the dateline's ZWE
+    assert actor_named(doc, "Tom Wexley")["country"] == "USA"
+    assert actor_named(doc, "Ann Pruitt")["country"] == "USA"

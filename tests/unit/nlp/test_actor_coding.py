@@ -149,3 +149,10 @@ def test_a_person_named_with_no_post_or_affiliation_is_a_private_person(run):
 def test_a_copular_description_codes_like_an_apposition(run):
     doc = run("Rebecca Stone is the editor of The Daily Courier. Stone said the paper would appeal.")
     assert actor_named(doc, "Rebecca Stone")["sector"] == "MED"
+
+
+def test_without_a_dateline_the_people_the_text_places_say_where_the_others_are_from(run):
+    doc = run("Chile's army and Chile's unions met in Chile's capital, and Chile's ports closed. "
+              "Argentine President Lucia Ferraro and Argentine Foreign Minister Tomas Ibarra said so. "
+              "Economist Teodora Vasquez agreed.")
+    assert actor_named(doc, "Teodora Vasquez")["country"] == "ARG"  # not Chile, the country named most
