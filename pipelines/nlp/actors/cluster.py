@@ -20,6 +20,8 @@ INITIAL = re.compile(r"^[a-z]\.?$")
 ACRONYM_SKIP = {"of", "the", "and", "for", "on", "in", "de", "&"}
 # words that mark an armed organisation the dictionaries do not know as non-state
 STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"}
+CHAMBER_WORDS = {"Congress", "Senate", "House"}  # a legislature's chambers and their committees
+HEAD_ENDS = {"of", "for", "on", "to", "in"}  # an organisation's head noun comes before these
 NON_STATE_WORDS = {"liberation", "rebel", "rebels", "insurgent", "insurgents", "militia", "mujahideen", "resistance"}
 
 
@@ -282,7 +284,7 @@ class ActorBuilder:
             actor.mentions.append(cand)
         for actor in by_name.values():
             actor.name = actor.key_name
-            actor.country = actor.group.get("country")
+            actor.country, actor.sector = actor.group.get("country"), actor.group.get("sector")
             self.actors.append(actor)
 
     # ---- coding ---------------------------------------------------------------------------
@@ -298,12 +300,15 @@ class ActorBuilder:
                 if not country:
                     country = country_in_words(lex, words)
                 lowered = [w.lower() for w in words]
-                # "University of Somalia": the head comes before "of"
-                head = lowered[lowered.index("of") - 1] if "of" in lowered[1:] else (lowered[-1] if lowered else "")
+                # "University of Somalia", "Observatory for Human Rights": the head comes before
+                # the first preposition
+                cut = next((k for k, w in enumerate(lowered) if k > 0 and w in HEAD_ENDS), len(lowered))
+                head = lowered[cut - 1] if lowered else ""
                 if sector is None and head in lex.org_heads:
                     sector = lex.org_heads[head]
-                if sector is None and " ".join(lowered) in lex.legislature_names:
-                    sector = "LEG"  # "the House"
+                if sector is None and (" ".join(lowered) in lex.legislature_names or (
+                        words[0] in CHAMBER_WORDS and head in ("committee", "subcommittee"))):
+                    sector = "LEG"  # "the House", "the Senate Committee on Foreign Relations"
                 if cand.sector_hint and sector is None:
                     sector = cand.sector_hint
                 if sector in (None, "MIL") and NON_STATE_WORDS & {w.lower() for w in words}:

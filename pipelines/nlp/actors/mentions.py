@@ -244,7 +244,8 @@ class MentionFinder:
         if start > 0 and doc[start - 1].lower_ == "the" and ("the " + text) in lex.groups:
             start -= 1
         g_end, group = longest_match(doc, start, lex.groups, 4) if lex.group_starts.may_start(doc[start].text) else (start, None)
-        if group and g_end >= end and not (g_end < len(doc) and doc[g_end].pos_ == "PROPN"):
+        if group and g_end >= end and not (g_end < len(doc) and doc[g_end].pos_ == "PROPN") \
+                and not self.another_party(start, group):
             self.add(start, g_end, "group", group=group, name=group["name"], label=ent.label_)
             return
         if self.inside_role(start, end):
@@ -814,6 +815,14 @@ class MentionFinder:
                     continue  # "Guinea-Lanta": a hyphenated name, not Guinea ("Russia-Ukraine" stays two)
                 self.country_phrase(i, j, iso3, how)
 
+    def another_party(self, i: int, group: dict) -> bool:
+        """'Liberal Democrats', 'Sweden Democrats': a party word or a country before the US
+        parties' members names another country's party."""
+        if group.get("sector") != "PTY" or i == 0:
+            return False
+        before = self.texts[i - 1]
+        return before[:1].isupper() and (before.lower() in self.lex.generic_party_words or before in self.lex.country_by_name)
+
     def group_scan(self) -> None:
         doc, lex, texts = self.doc, self.lex, self.texts
         for i in range(len(doc)):
@@ -829,6 +838,8 @@ class MentionFinder:
             if j < len(doc) and texts[j][:1].isupper() and doc[j].pos_ == "PROPN":
                 continue  # "Western Sahara", "Western Europe"
             if self.phrase(i, j) == "Western" and j < len(doc) and doc[j].pos_ not in ("NOUN",):
+                continue
+            if self.another_party(i, group):
                 continue
             self.add(i, j, "group", group=group, name=group["name"])
 

@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 
-from pipelines.nlp.actors.cluster import kin_side
+from pipelines.nlp.actors.cluster import CHAMBER_WORDS, kin_side
 from pipelines.nlp.actors.lexicon import load_lexicon
 from pipelines.nlp.places import resolve_place
 
@@ -25,7 +25,6 @@ DATELINE = re.compile(
     r"\s*(?:\([^)\n]{1,30}\)\s*)?[\u2014\u2013-]{1,2}\s", re.M)
 DATELINE_WINDOW = 1500  # characters: the dateline opens the body, after the headline
 TRANSNATIONAL = {"NGO", "IMG", "MNC"}
-CHAMBER_WORDS = {"Congress", "Senate", "House"}  # a legislature's chambers and their committees
 
 
 def dateline(text: str, body_end: int) -> tuple[int, int, str] | None:

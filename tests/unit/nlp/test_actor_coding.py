@@ -156,3 +156,15 @@ def test_without_a_dateline_the_people_the_text_places_say_where_the_others_are_
               "Argentine President Lucia Ferraro and Argentine Foreign Minister Tomas Ibarra said so. "
               "Economist Teodora Vasquez agreed.")
     assert actor_named(doc, "Teodora Vasquez")["country"] == "ARG"  # not Chile, the country named most
+
+
+def test_an_organisations_head_noun_gives_its_sector(run):
+    doc = run("The Senate Committee on Harbour Affairs met the Valdoria Observatory for Press Freedom, "
+              "the Korvath Air Force and the Brennan Society of Engineers. The Westmark Arms Association "
+              "objected, and the House Fisheries Committee agreed.")
+    sectors = {name: actor_named(doc, name)["sector"] for name in (
+        "Senate Committee on Harbour Affairs", "Valdoria Observatory for Press Freedom", "Korvath Air Force",
+        "Brennan Society of Engineers", "Westmark Arms Association", "House Fisheries Committee")}
+    assert sectors == {"Senate Committee on Harbour Affairs": "LEG", "Valdoria Observatory for Press Freedom": "NGO",
+                       "Korvath Air Force": "MIL", "Brennan Society of Engineers": "NGO",
+                       "Westmark Arms Association": "NGO", "House Fisheries Committee": "LEG"}

@@ -60,6 +60,16 @@ def test_the_west_is_a_group(run):
     assert len(mentions_of(doc, "the West")) == 2
 
 
+def test_the_us_parties_members_are_groups_and_other_countries_parties_are_not_theirs(run):
+    doc = run("Republicans said the bill would fail. House Democrats disagreed, and the Sweden Democrats "
+              "said nothing. Democrats won.")
+    republicans, democrats = actor_named(doc, "Republicans"), actor_named(doc, "Democrats")
+    assert (republicans["kind"], republicans["country"], republicans["sector"]) == ("group", "USA", "PTY")
+    assert "House Democrats" in mentions_of(doc, "Democrats")
+    swedish = doc.text.index("Sweden Democrats") + len("Sweden ")
+    assert all(m["start"] != swedish for m in doc._.pw_mentions)
+
+
 def test_international_organisations_are_igo(run):
     doc = run("The International Atomic Energy Agency (IAEA) sent inspectors. The IAEA said NATO was informed.")
     iaea = actor_named(doc, "International Atomic Energy Agency")
