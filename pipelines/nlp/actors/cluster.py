@@ -365,6 +365,8 @@ class ActorBuilder:
             sector = org.sector
             if org.country == "IGO" and not title_countries:
                 country = "IGO"
+        if any(m.extras.get("contributor") for m in actor.mentions):
+            sector = "MED"  # named in a contributor line: a journalist, whatever else the line says
         if sector is None and kin_side(actor) is not None:
             sector = "CVL"  # "Lai's son Sebastien": named as a relative, with no post of their own
         if sector is None and not actor.roles and org is None and actor.entry is None:

@@ -6,6 +6,7 @@ Council"). Clustering into actors happens in pipelines.nlp.actors.cluster.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -22,6 +23,16 @@ NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 FORMER_WORDS = {"former", "ex", "ex-", "retired"}  # a former official is an elite (ELI), not the government
 PLACE_ADJECTIVE_ENDINGS = ("ean", "ian", "can", "ese", "ish", "ern", "tic")
 MAX_PHRASE = 6
+# "With assistance by", "Additional reporting by", "Reporting by X; Editing by Y"
+CREDIT_LINE = re.compile(r"[\W_]*(?:with\s+)?(?:additional\s+)?(?:assistance|reporting|writing|editing|research)"
+                         r"\s+(?:by|from)\s", re.I)
+# the lower-case words a list of contributors may have: "AP writers X in Paris and Y"
+CREDIT_WORDS = {"and", "in", "from", "of", "the", "'s", "\u2019s", "also", "staff", "writer", "writers", "reporter",
+                "reporters", "correspondent", "correspondents", "researcher", "researchers", "producer", "producers",
+                "editor", "editors", "journalist", "journalists", "photographer", "photographers", "contributor"}
+# what may follow "contributed" in a contributor line: "to this report from Paris."
+CONTRIBUTED_TAIL = re.compile(r"(?:\s+(?:reporting|research))?(?:\s+(?:to|for)\s+(?:this|the)\s+(?:report|story|article))?"
+                              r"(?:\s+from\s+(?P<place>[A-Z][\w'-]*(?:\s[A-Z][\w'-]*)?))?\s*(?:[.,;]|$)")
 HEADING_WORDS = 6  # a line this short, with no sentence end, is a subheading
 SENTENCE_ENDS = (".", "!", "?", ":", ";", ",", '"', "\u201d", "'", "\u2019", ")")
 
@@ -110,6 +121,7 @@ class MentionFinder:
         self.dictionary_scan()
         self.country_scan()
         self.group_scan()
+        self.contributors()
         self.candidates.sort(key=lambda c: (c.start, -c.end))
         return self.candidates
 
@@ -814,6 +826,57 @@ class MentionFinder:
                 if j + 1 < len(doc) and texts[j] == "-" and texts[j + 1][:1].isupper() and self.country_at(j + 1)[1] is None:
                     continue  # "Guinea-Lanta": a hyphenated name, not Guinea ("Russia-Ukraine" stays two)
                 self.country_phrase(i, j, iso3, how)
+
+    # ---- "X and Y contributed to this report" -------------------------------------------
+    def contributors(self) -> None:
+        """The journalists of a contributor line ("AP writers X in Paris and Y contributed to
+        this report", "With assistance by X, Y", "Reporting by X; Editing by Y") work for the
+        news media, where the line says or else where the story is."""
+        for sent in self.sentences.spans:
+            if sent.start_char >= self.body_end:
+                break
+            segment = self.credit_segment(sent)
+            if segment is None:
+                continue
+            start, end, place = segment
+            for k in range(start, end):  # names the model missed or took for organisations
+                if k not in self.taken and self.doc[k].pos_ == "PROPN" and self.texts[k][:1].isupper():
+                    stop = k
+                    while stop < end and stop not in self.taken and self.doc[stop].pos_ == "PROPN":
+                        stop += 1
+                    if 2 <= stop - k <= 4 and not self.lex.lookup(self.phrase(k, stop)):
+                        self.add(k, stop, "person", label="PERSON")
+            for cand in self.candidates:
+                if not (start <= cand.start_tok and cand.end_tok <= end):
+                    continue
+                if cand.kind == "organization" and cand.entry is None and cand.label == "ORG" \
+                        and looks_like_name(self.doc[cand.start_tok:cand.end_tok]) and not self.lex.lookup(cand.name):
+                    cand.kind = "person"  # "Editing by Toby Chopra"
+                if cand.kind != "person":
+                    continue
+                cand.extras["contributor"] = True
+                nxt = cand.end_tok
+                own = self.lex.city_country.get(self.texts[nxt + 1]) if nxt + 1 < end and self.texts[nxt] == "in" else None
+                if own or place:
+                    cand.extras["affiliation_city"] = (own or place)[0]  # "X in Beirut", "... from Paris"
+
+    def credit_segment(self, sent: Span) -> tuple[int, int, tuple | None] | None:
+        """The tokens that list the contributors of a credit line, and the place it names."""
+        text = sent.text
+        credit = CREDIT_LINE.match(text)
+        if credit is not None:
+            first = next((t.i for t in sent if t.idx >= sent.start_char + credit.end()), sent.end)
+            return first, sent.end, None
+        verb = next((t for t in sent if t.lower_ == "contributed"), None)
+        if verb is None or not all(t.text[:1].isupper() or t.is_punct or t.lower_ in CREDIT_WORDS
+                                   for t in sent[:verb.i - sent.start]):
+            return None  # "He said Smith contributed", "The donor Ivan Petrov contributed to the campaign"
+        tail = CONTRIBUTED_TAIL.match(text[verb.idx + len(verb.text) - sent.start_char:])
+        if tail is None or not any(self.doc[c.start_tok].ent_type_ == "PERSON" or c.kind == "person"
+                                   for c in self.candidates if sent.start <= c.start_tok < verb.i):
+            return None
+        place = self.lex.city_country.get(tail.group("place")) if tail.group("place") else None
+        return sent.start, verb.i, place
 
     def another_party(self, i: int, group: dict) -> bool:
         """'Liberal Democrats', 'Sweden Democrats': a party word or a country before the US

@@ -168,3 +168,21 @@ def test_an_organisations_head_noun_gives_its_sector(run):
     assert sectors == {"Senate Committee on Harbour Affairs": "LEG", "Valdoria Observatory for Press Freedom": "NGO",
                        "Korvath Air Force": "MIL", "Brennan Society of Engineers": "NGO",
                        "Westmark Arms Association": "NGO", "House Fisheries Committee": "LEG"}
+
+
+def test_a_contributor_line_names_journalists_and_where_they_report_from(run):
+    doc = run("Port reform stalls\n\nNAIROBI \u2014 Kenya's dockers went on strike. Kenya's ports closed.\n\n"
+              "Associated Press writers Ilse Varga in Vienna and Tomas Lindqvist contributed to this report.\n\n"
+              "Reporting by Wanjiru Maina; Editing by Orrin Halvorsen")
+    varga, lindqvist = actor_named(doc, "Ilse Varga"), actor_named(doc, "Tomas Lindqvist")
+    assert (varga["country"], varga["sector"]) == ("AUT", "MED")
+    assert (lindqvist["country"], lindqvist["sector"]) == ("KEN", "MED")
+    for name in ("Wanjiru Maina", "Orrin Halvorsen"):
+        assert actor_named(doc, name)["sector"] == "MED"
+
+
+def test_a_contribution_that_is_not_to_the_report_says_nothing(run):
+    doc = run("MOSCOW \u2014 Russia's parties met. The donor Ivan Petrov contributed to the campaign. "
+              "Officials said Boris Orlov contributed to this report.")
+    assert actor_named(doc, "Ivan Petrov")["sector"] != "MED"
+    assert actor_named(doc, "Boris Orlov")["sector"] != "MED"
