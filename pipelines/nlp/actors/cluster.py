@@ -360,8 +360,11 @@ class ActorBuilder:
             # not a state; the organisation's sector, if it has one, is the person's
             sector = org.sector or (role_sector if role_sector != "GOV" else None) or entry_sector
         generic_role = bool(actor.roles) and all(r in lex.anonymous for r in actor.roles)
-        if org is not None and org.sector in ("IGO", "NGO", "MED", "EDU", "BUS") and (role_sector in (None, "NGO") or generic_role):
-            # "a spokesperson for UNHCR": a spokesperson, official or adviser works for the organisation
+        if org is not None and org.sector in ("IGO", "NGO", "MED", "EDU", "BUS") and (
+                role_sector in (None, "NGO") or generic_role
+                or (org.sector == "IGO" and role_sector == "GOV" and not title_countries and not affiliation_country)):
+            # "a spokesperson for UNHCR": a spokesperson, official or adviser works for the
+            # organisation; "the EU's chief negotiator" holds a post of the EU, not of a state
             sector = org.sector
             if org.country == "IGO" and not title_countries:
                 country = "IGO"

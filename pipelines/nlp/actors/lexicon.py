@@ -124,6 +124,7 @@ class Lexicon:
     given_names: dict[str, str] = field(default_factory=dict)     # lower-case given name -> gender
     gendered_nouns: dict[str, str] = field(default_factory=dict)  # "son" -> male
     kinship: dict[str, str] = field(default_factory=dict)         # "son" -> child, "father" -> parent
+    relation_nouns: set[str] = field(default_factory=set)         # "ally": a relation to a country, not a post
     generation_words: dict[str, str] = field(default_factory=dict)  # "younger" -> child
     org_descriptors: dict[str, str | None] = field(default_factory=dict)  # "the trade body" -> any org
     body_members: set[str] = field(default_factory=set)  # "G7 foreign ministers" speak as the G7
@@ -280,6 +281,7 @@ def load_lexicon() -> Lexicon:
         cues=_yaml("cue_verbs.yaml"),
         given_names=_given_names(),
         kinship={noun: side for side, nouns in roles_data["kinship"].items() for noun in nouns},
+        relation_nouns=set(roles_data["relation_nouns"]),
         generation_words=roles_data["generation_words"],
         org_descriptors=roles_data["org_descriptors"],
         site_heads=set(roles_data["site_heads"]),

@@ -249,8 +249,8 @@ class MentionFinder:
         if end - start >= 2 and (end - start) % 2 == 0 and self.phrase(start, start + half) == self.phrase(start + half, end):
             end = start + half  # "David Gee David Gee": a caption run into the text
         text = self.phrase(start, end)
-        if text.lower() in lex.not_actor_names:
-            return
+        if text.lower() in lex.not_actor_names or text.islower():
+            return  # "security council" in "Ukrainian security council spokesman": no name
         if text in self.sites and not lex.lookup(text):
             return  # "Incirlik" of "Incirlik air base": a site, not an actor
         if start > 0 and doc[start - 1].lower_ == "the" and ("the " + text) in lex.groups:
@@ -300,8 +300,8 @@ class MentionFinder:
             name_start, role, role_iso3, gender = start, None, None, None  # "General Motors", not General Motors
         for c_start, c_end, c_iso3, c_how in countries:
             self.add_country(c_start, c_end, c_iso3, c_how)
-        if name_start >= end:
-            return
+        if name_start >= end or self.phrase(name_start, end).islower():
+            return  # "Ukrainian security council": a country and a description, no name
         name_span = doc[name_start:end]
         entries = lex.lookup(name_span.text)
         for drop in (1, 2):  # "Islamist Hayat Tahrir al-Sham": a known name after a descriptor

@@ -81,6 +81,13 @@ def title_before(lex: Lexicon, doc: Doc, start: int, sent_start: int) -> Title:
     if i > sent_start and doc[i - 1].text in lex.honorifics:
         gender = lex.honorifics[doc[i - 1].text]
         i -= 1
+    elif i - 1 > sent_start and doc[i - 1].text == "." and doc[i - 2].text + "." in lex.honorifics:
+        gender = lex.honorifics[doc[i - 2].text + "."]  # "Col" + "." split by the tokenizer
+        i -= 2
+    posting, posted = longest_match_ending(doc, i, lex.country_by_name, 5, start=sent_start)
+    if posted and posting - 1 > sent_start and doc[posting - 1].lower_ == "to" \
+            and longest_match_ending(doc, posting - 1, lex.roles, lex.role_max_words, fold_case=True, start=sent_start)[1]:
+        i = posting - 1  # "U.S. Ambassador to Ukraine Geoffrey Pyatt": the posting is not the person's country
     k, found = longest_match_ending(doc, i, lex.roles, lex.role_max_words, fold_case=True, start=sent_start)
     if found is None:
         # a common noun from the wider agents dictionary ("lecturer Soli Ozel", "passenger X")
@@ -92,6 +99,7 @@ def title_before(lex: Lexicon, doc: Doc, start: int, sent_start: int) -> Title:
         i = k
         while i > sent_start and doc[i - 1].lower_.rstrip("-") in TITLE_MODIFIERS:
             i -= 1
+        i = topic_words_after_country(lex, doc, i, sent_start)
         # a country or demonym, possibly possessive ("Russia's"), or a city ("Abu Dhabi"),
         # possibly in front of the institution the role belongs to ("Chinese Foreign Ministry")
         j = i
@@ -119,6 +127,24 @@ def title_before(lex: Lexicon, doc: Doc, start: int, sent_start: int) -> Title:
             elif state is not None:
                 iso3, i = "USA", state  # "New Jersey Gov. Chris Christie"
     return Title(i, role, iso3, c_start, c_end, gender, body)
+
+
+def topic_words_after_country(lex: Lexicon, doc: Doc, i: int, sent_start: int, limit: int = 3) -> int:
+    """'U.S. [nuclear] negotiator', 'Ukrainian [security council spokesman] Col.': up to `limit`
+    lower-case words between a country and a role say what the post is about. The start of
+    those words when a country name, a demonym or a possessive comes right before them, else i."""
+    j = i
+    while j > sent_start and i - j < limit and doc[j - 1].is_lower and doc[j - 1].is_alpha \
+            and doc[j - 1].pos_ in ("ADJ", "NOUN", "PROPN") and doc[j - 1].lower_ not in DETERMINERS:
+        if doc[j - 1].lower_ in lex.relation_nouns or doc[j - 1].lower_ in lex.kinship:
+            return i  # "Iranian ally President X", "the Saudi hostage X"
+        j -= 1
+    if j == i or j <= sent_start:
+        return i
+    before = doc[j - 1].text
+    if before in POSSESSIVE_MARKS or before in lex.country_by_name or before in lex.country_by_demonym:
+        return j
+    return i
 
 
 def us_state_ending(lex: Lexicon, doc: Doc, j: int, start: int = 0) -> int | None:

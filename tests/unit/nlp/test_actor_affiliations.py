@@ -130,3 +130,27 @@ def test_whom_a_person_works_for_places_them(run):
     assert actor_named(doc, "Bret Halvorsen")["country"] == "USA"  # not the dateline's ZWE
     assert actor_named(doc, "Tom Wexley")["country"] == "USA"
     assert actor_named(doc, "Ann Pruitt")["country"] == "USA"
+
+
+def test_words_between_a_country_and_a_role_say_what_the_post_is_about(run):
+    doc = run(HARARE + "Lead U.S. nuclear negotiator Dana Kellerman said Zimbabwe must act. Zambian security "
+              "council spokesman Col. Bwalya Mumba agreed. Zimbabwe refused.")
+    assert actor_named(doc, "Dana Kellerman")["country"] == "USA"
+    assert actor_named(doc, "Bwalya Mumba")["country"] == "ZMB"
+    assert all(a["country"] != "IGO" for a in doc._.pw_actors)  # "security council" is Zambia's, not the UN's
+
+
+def test_a_relation_between_a_country_and_a_title_is_no_nationality(run):
+    doc = run(HARARE + "Zimbabwe's close Zambian ally President Tendai Moyo said so. Zimbabwe agreed.")
+    assert actor_named(doc, "Tendai Moyo")["country"] == "ZWE"
+
+
+def test_a_posting_between_a_title_and_a_name_is_not_the_persons_country(run):
+    doc = run(HARARE + "U.S. Ambassador to Zambia Dana Kellerman said Zimbabwe must act. Zimbabwe refused.")
+    assert actor_named(doc, "Dana Kellerman")["country"] == "USA"
+
+
+def test_a_post_at_an_international_body_is_igo(run):
+    doc = run(HARARE + "The EU's top diplomat Dana Kellerman said Zimbabwe must act. Zimbabwe refused.")
+    kellerman = actor_named(doc, "Dana Kellerman")
+    assert (kellerman["country"], kellerman["sector"]) == ("IGO", "IGO")
