@@ -77,7 +77,7 @@ COUNTRY_CODES: set[str] = set()
 
 def decode(code: str | None) -> tuple[str | None, str | None]:
     """CAMEO actor code -> (country, sector): RUSGOV -> (RUS, GOV), IGOUNOIAE -> (IGO, IGO),
-    MEDxxx -> (None, MED)."""
+    IGOUNOJUD -> (IGO, JUD), MEDxxx -> (None, MED)."""
     if not code:
         return None, None
     head, rest = code[:3], code[3:]
@@ -89,7 +89,8 @@ def decode(code: str | None) -> tuple[str | None, str | None]:
     if triples[:1] == ["GOV"] and len(triples) > 1 and triples[1] in ("LEG", "JUD"):
         sector = triples[1]  # USAGOVLEG: the legislature, the branch of government it is
     if head == "IGO":
-        return "IGO", "IGO"
+        # IGOUNOJUD: an international court is a court (JUD), a parliament a legislature
+        return "IGO", next((t for t in triples if t in ("JUD", "LEG")), "IGO")
     # CAMEO's codes for actors without a home country: NGO, IMG (militant groups), MNC
     if head in ("NGO", "NGM"):
         return "NGO", "NGO"

@@ -26,6 +26,9 @@ MAX_PHRASE = 6
 # "With assistance by", "Additional reporting by", "Reporting by X; Editing by Y"
 CREDIT_LINE = re.compile(r"[\W_]*(?:with\s+)?(?:additional\s+)?(?:assistance|reporting|writing|editing|research)"
                          r"\s+(?:by|from)\s", re.I)
+# verbs whose subject belongs to the organisation they name: "X lectures at Y", "X founded Y"
+AFFILIATION_VERBS = {"teach", "lecture", "work", "serve", "found", "co-found", "head", "lead", "run", "chair",
+                     "direct", "own", "manage"}
 # the lower-case words a list of contributors may have: "AP writers X in Paris and Y"
 CREDIT_WORDS = {"and", "in", "from", "of", "the", "'s", "\u2019s", "also", "staff", "writer", "writers", "reporter",
                 "reporters", "correspondent", "correspondents", "researcher", "researchers", "producer", "producers",
@@ -587,6 +590,17 @@ class MentionFinder:
             if span.end - span.start > 30:
                 span = doc[span.start:span.start + 30]
             self.read_description(cand, span, head)
+        if root.dep_ == "nsubj" and root.head.lemma_.lower() in AFFILIATION_VERBS and root.head.i > root.i:
+            # "X lectures at the University of Somalia", "X founded Beru Corporation"
+            verb = root.head
+            objects = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "PROPN"]
+            preps = [c for c in verb.children if c.dep_ == "prep"]
+            preps += [c2 for c in preps for p in c.children if p.dep_ == "pobj"  # "on politics at the ..."
+                      for c2 in p.children if c2.dep_ == "prep"]
+            objects += [p for c in preps if c.lower_ in ("at", "for", "with")
+                        for p in c.children if p.dep_ == "pobj" and p.pos_ == "PROPN"]
+            for obj in objects[:1]:
+                cand.extras.setdefault("affiliation_spans", []).append((obj.left_edge.i, obj.i + 1))
         # "Sirio Canos-Donnay from the Spanish National Research Council": the body right after the name
         prep = next((c for c in root.children if c.dep_ == "prep" and c.i == cand.end_tok
                      and c.lower_ in ("of", "from", "with", "at")), None)
@@ -655,6 +669,13 @@ class MentionFinder:
                     and doc[j3].text in POSSESSIVE_MARKS and doc[j3 - 1].head.i == head.i:
                 cand.affiliation_country = owner  # "Israel Katz, Israel's foreign minister"
             i = max(i + 1, j if role else i + 1, j2)
+        if not cand.role and head.lemma_.lower() == "member":
+            # "a member of the upper house", "a member of the Knesset": a lawmaker
+            body = next((p for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                         for p in c.children if p.dep_ == "pobj"), None)
+            if body is not None and (lex.org_heads.get(body.lower_) == "LEG" or body.lower_ in ("house", "legislature")
+                                     or self.legislature_named(body)):
+                cand.role = "lawmaker"
         if not cand.role:
             # the role noun itself from the wider agents dictionary ("a lawyer", "a refugee")
             cand.role = next((w for w in (head.lower_, head.lemma_.lower()) if w in lex.agents), None)
@@ -672,6 +693,11 @@ class MentionFinder:
                         cand.extras.setdefault("affiliation_spans", []).append((org.start, org.end))
             if tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.text in lex.city_country:
                 cand.extras.setdefault("affiliation_city", lex.city_country[tok.text][0])
+
+    def legislature_named(self, head: Token) -> bool:
+        """A legislature the dictionaries code, named by the phrase of `head` ("the Knesset")."""
+        start, end = strip_span(self.doc, head.left_edge.i, head.i + 1)
+        return start < end and any("LEG" in (e.code_on(None) or "")[3:] for e in self.lex.lookup(self.phrase(start, end)))
 
     def relatives(self, cand: Candidate) -> None:
         """Kinship written next to a name ("Lai's son Sebastien", "the son of Jimmy Lai") and

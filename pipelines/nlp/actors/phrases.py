@@ -126,6 +126,8 @@ def title_before(lex: Lexicon, doc: Doc, start: int, sent_start: int) -> Title:
                 iso3, i = value[0], k2
             elif state is not None:
                 iso3, i = "USA", state  # "New Jersey Gov. Chris Christie"
+        while iso3 and i > sent_start and doc[i - 1].lower_.rstrip("-") in TITLE_MODIFIERS:
+            i -= 1  # "former Turkish Ambassador": the title starts at "former"
     return Title(i, role, iso3, c_start, c_end, gender, body)
 
 

@@ -98,6 +98,8 @@ def test_a_chamber_without_a_country_is_the_one_the_named_lawmakers_sit_in(run):
 
 def test_a_dictionary_code_for_a_legislature_or_a_court_gives_that_branch():
     assert decode("USAGOVLEG") == ("USA", "LEG")
+    assert decode("IGOUNOJUD") == ("IGO", "JUD")  # the International Court of Justice
+    assert decode("IGOUNOIAE") == ("IGO", "IGO")
     assert decode("ISRGOVJUD") == ("ISR", "JUD")
     assert decode("RUSGOVMIL") == ("RUS", "GOV")
 

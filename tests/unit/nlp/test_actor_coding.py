@@ -186,3 +186,23 @@ def test_a_contribution_that_is_not_to_the_report_says_nothing(run):
               "Officials said Boris Orlov contributed to this report.")
     assert actor_named(doc, "Ivan Petrov")["sector"] != "MED"
     assert actor_named(doc, "Boris Orlov")["sector"] != "MED"
+
+
+def test_a_member_of_a_legislature_is_a_lawmaker(run):
+    doc = run("MOGADISHU \u2014 Somalia's president signed the law. Abdi Warsame, a member of the upper house, "
+              "urged calm. Ann Lowell, a member of the choir, sang.")
+    assert actor_named(doc, "Abdi Warsame")["sector"] == "LEG"
+    assert actor_named(doc, "Ann Lowell")["sector"] != "LEG"
+
+
+def test_the_organisation_a_person_teaches_at_or_founded_gives_their_sector(run):
+    doc = run("MOGADISHU \u2014 Somalia's president signed the law. Abdi Warsame lectures on politics at the "
+              "Horn Polytechnic University. Kenji Arata founded Suzuran Corporation in 2017.")
+    assert actor_named(doc, "Abdi Warsame")["sector"] == "EDU"
+    assert actor_named(doc, "Kenji Arata")["sector"] == "BUS"
+
+
+def test_former_before_a_nationality_makes_an_elite(run):
+    doc = run("ANKARA \u2014 Turkey's government met. \u201cIt is bad,\u201d said former Turkish Ambassador "
+              "Selin Akgun.")
+    assert actor_named(doc, "Selin Akgun")["sector"] == "ELI"
