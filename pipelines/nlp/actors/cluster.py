@@ -146,6 +146,18 @@ class ActorBuilder:
                 merged[key].extra["forms"].extend(actor.extra["forms"])
             else:
                 merged[key] = actor
+        for key, actor in list(merged.items()):  # "Mohamed, known by his nickname Farmajo"
+            named = next((m.extras["alias_of"] for m in actor.mentions if m.extras.get("alias_of")), None)
+            if named is None:
+                continue
+            toks = name_tokens(named)
+            reals = [a for a in merged.values() if a is not actor and any(
+                is_suffix(toks, f) or is_suffix(f, toks) or f == toks for f in a.extra["forms"])]
+            real = reals[0] if len(reals) == 1 else None
+            if real is not None:
+                real.mentions.extend(actor.mentions)
+                real.extra["forms"].extend(actor.extra["forms"])
+                del merged[key]
         self.actors.extend(merged.values())
 
     def common_word(self, actor: Actor) -> bool:
@@ -435,9 +447,11 @@ class ActorBuilder:
         for actor in self.actors:
             if actor.kind == "person":
                 self.code_person(actor, org_lookup)
-        # named only in subheadings and captions ("'Honest Attitude'"), unknown to the dictionaries
+        # named only in subheadings and captions ("'Honest Attitude'"), unknown to the dictionaries;
+        # platforms only posted on ("said on Twitter")
         self.actors = [a for a in self.actors if not (a.kind in ("person", "organization") and a.entry is None
-                                                      and all(m.extras.get("heading") for m in a.mentions))]
+                                                      and all(m.extras.get("heading") for m in a.mentions))
+                       and not (a.kind == "organization" and all(m.extras.get("medium") for m in a.mentions))]
         for actor in self.actors:
             actor.mentions.sort(key=lambda m: m.start)
         self.actors.sort(key=lambda a: a.first)

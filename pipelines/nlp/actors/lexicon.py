@@ -126,6 +126,8 @@ class Lexicon:
     gendered_nouns: dict[str, str] = field(default_factory=dict)  # "son" -> male
     kinship: dict[str, str] = field(default_factory=dict)         # "son" -> child, "father" -> parent
     relation_nouns: set[str] = field(default_factory=set)         # "ally": a relation to a country, not a post
+    platforms: dict[str, str] = field(default_factory=dict)       # "Twitter" -> USA: a medium when posted on
+    platform_uses: set[str] = field(default_factory=set)          # "account" of "his Twitter account"
     generation_words: dict[str, str] = field(default_factory=dict)  # "younger" -> child
     org_descriptors: dict[str, str | None] = field(default_factory=dict)  # "the trade body" -> any org
     body_members: set[str] = field(default_factory=set)  # "G7 foreign ministers" speak as the G7
@@ -283,6 +285,8 @@ def load_lexicon() -> Lexicon:
         given_names=_given_names(),
         kinship={noun: side for side, nouns in roles_data["kinship"].items() for noun in nouns},
         relation_nouns=set(roles_data["relation_nouns"]),
+        platforms=dict(roles_data["platforms"]),
+        platform_uses=set(roles_data["platform_uses"]),
         generation_words=roles_data["generation_words"],
         org_descriptors=roles_data["org_descriptors"],
         site_heads=set(roles_data["site_heads"]),

@@ -7,6 +7,7 @@ Council"). Clustering into actors happens in pipelines.nlp.actors.cluster.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -26,6 +27,9 @@ MAX_PHRASE = 6
 # "With assistance by", "Additional reporting by", "Reporting by X; Editing by Y"
 CREDIT_LINE = re.compile(r"[\W_]*(?:with\s+)?(?:additional\s+)?(?:assistance|reporting|writing|editing|research)"
                          r"\s+(?:by|from)\s", re.I)
+# "X, known by his nickname Y", "X, also known as Y", "X, nicknamed Y"
+NICKNAME = re.compile(r",?\s+(?:also\s+|better\s+|popularly\s+)?(?:known\s+(?:as|by\s+(?:his|her|the)\s+nickname)|"
+                      r"nicknamed|dubbed)\s+[\"\u201c']?")
 # verbs whose subject belongs to the organisation they name: "X lectures at Y", "X founded Y"
 AFFILIATION_VERBS = {"teach", "lecture", "work", "serve", "found", "co-found", "head", "lead", "run", "chair",
                      "direct", "own", "manage"}
@@ -126,7 +130,24 @@ class MentionFinder:
         self.group_scan()
         self.contributors()
         self.candidates.sort(key=lambda c: (c.start, -c.end))
+        self.nicknames()
         return self.candidates
+
+    def nicknames(self) -> None:
+        """'Mohamed, known by his nickname Farmajo', 'X, also known as Y', 'X, nicknamed Y':
+        the name after is another name of the person before."""
+        by_start = {c.start: c for c in self.candidates}
+        for said in NICKNAME.finditer(self.text, 0, self.body_end):
+            other = by_start.get(said.end())
+            k = bisect_left(self.starts, said.start()) - 1  # the last token of the name before
+            first = k
+            while first > 0 and self.doc[first - 1].pos_ == "PROPN" and self.texts[first - 1][:1].isupper():
+                first -= 1
+            if other is None or other.kind not in ("person", "organization") or other.entry is not None \
+                    or k < 0 or self.doc[k].pos_ != "PROPN":
+                continue
+            other.kind = "person"
+            other.extras["alias_of"] = self.phrase(first, k + 1)
 
     def in_heading(self, char: int) -> bool:
         """A short line of its own with no sentence end: a subheading ("'Watertight'
@@ -166,6 +187,9 @@ class MentionFinder:
         if start >= end or any(t in self.taken for t in range(start, end)):
             return None
         text = self.phrase(start, end)
+        if text in self.lex.platforms:  # "Twitter" tagged PERSON, or read as a speaker
+            kind = "organization"
+            kw = {**kw, "sector_hint": "BUS", "extras": {**kw.get("extras", {}), "prefix_country": self.lex.platforms[text]}}
         cand = Candidate(start, end, self.starts[start], self.starts[end - 1] + len(self.texts[end - 1]), text, kind, **kw)
         if not cand.name:
             cand.name = text
@@ -175,9 +199,22 @@ class MentionFinder:
             self.national_institution(cand)
         if kind in ("person", "organization") and self.in_heading(cand.start):
             cand.extras["heading"] = True
+        if kind == "organization" and text in self.lex.platforms and self.posted_on(start, end):
+            cand.extras["medium"] = True
         self.candidates.append(cand)
         self.taken.update(range(start, end))
         return cand
+
+    def posted_on(self, start: int, end: int) -> bool:
+        """'said on Twitter', 'took to Twitter', 'his Truth Social post', 'Matiangi's official
+        Twitter account': a platform used as a medium, not acting."""
+        doc = self.doc
+        before = self.texts[start - 1].lower() if start > 0 else ""
+        after = doc[end] if end < len(doc) else None
+        took_to = before == "to" and start > 1 and doc[start - 2].lemma_.lower() in ("take", "turn", "go")
+        return before in ("on", "via", "over", "his", "her", "their", "its", "official") or took_to \
+            or before in POSSESSIVE_MARKS or (after is not None and (
+                after.lower_ in self.lex.platform_uses or (after.pos_ == "NOUN" and after.is_lower)))  # "Twitter taunts"
 
     def national_institution(self, cand: Candidate) -> None:
         """'Kenya's High Court', 'the Kenya Interior Ministry', 'the Supreme Court of Pakistan':
@@ -495,6 +532,8 @@ class MentionFinder:
     def kind_of(self, label: str, span: Span, entry: DictEntry | None, role: str | None) -> str | None:
         if entry is not None:
             return entry.kind
+        if span.text in self.lex.platforms and label in ("PERSON", "ORG", "GPE", "FAC"):
+            return "organization"  # "Twitter" tagged PERSON: a company, when it acts at all (see add)
         if role and looks_like_name(span) and not self.org_head(span):
             return "person"
         if label == "PERSON":

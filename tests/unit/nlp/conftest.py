@@ -31,5 +31,11 @@ def actor_named(doc, name: str) -> dict | None:
     return next((a for a in doc._.pw_actors if a["name"] == name), None)
 
 
+def mentions_of(doc, name: str) -> list[str]:
+    """The surface forms of the named actor's mentions."""
+    index = next(i for i, a in enumerate(doc._.pw_actors) if a["name"] == name)
+    return [m["surface"] for m in doc._.pw_mentions if m["actor"] == index]
+
+
 def quote_with(doc, fragment: str) -> dict | None:
     return next((q for q in doc._.pw_quotes if fragment in q["text"]), None)

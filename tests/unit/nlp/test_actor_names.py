@@ -1,6 +1,6 @@
 """Names that are not actors (sites, diseases, regions) and organisation names the model cuts."""
 
-from tests.unit.nlp.conftest import actor_named
+from tests.unit.nlp.conftest import actor_named, mentions_of
 
 
 def names(doc) -> set[str]:
@@ -142,3 +142,21 @@ def test_a_name_opening_a_paragraph_after_a_headline_is_kept_whole(run):
     # the parser used to end a sentence after "Paul" here, and the name was lost
     doc = run("Port deal signed\n\nPaul Weber said the deal was signed. Weber said the unions agreed.")
     assert actor_named(doc, "Paul Weber") is not None and actor_named(doc, "Weber") is None
+
+
+def test_a_nickname_is_another_name_of_the_person(run):
+    doc = run("Somalia's Bobi signs the measure\n\nMOGADISHU \u2014 Somali President Abdi Hassan Warsame signed "
+              "the measure. Warsame, known by his nickname Bobi, signed it late Tuesday. Critics urged Bobi to "
+              "return to talks. The cartoonist Jean Durand, also known as Duro, drew him.")
+    assert actor_named(doc, "Bobi") is None and actor_named(doc, "Duro") is None
+    assert "Bobi" in mentions_of(doc, "Abdi Hassan Warsame")
+    assert "Duro" in mentions_of(doc, "Jean Durand")
+
+
+def test_a_platform_posted_on_is_no_actor_but_one_that_acts_is_a_company(run):
+    doc = run("NAIROBI \u2014 Kenya's minister spoke. There would be \u201cno room,\u201d Okoth Mbeki's official "
+              "Twitter account said. Mbeki later said on Facebook that he was right, and took to Telegram too.")
+    assert all(actor_named(doc, name) is None for name in ("Twitter", "Facebook", "Telegram"))
+    doc = run("NAIROBI \u2014 Kenya's minister spoke. Twitter said on Monday that it had suspended his account.")
+    twitter = actor_named(doc, "Twitter")
+    assert (twitter["kind"], twitter["country"], twitter["sector"]) == ("organization", "USA", "BUS")

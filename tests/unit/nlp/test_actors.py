@@ -5,12 +5,7 @@ from datetime import date
 from pipelines.nlp.actors.lexicon import DictEntry, decode
 from pipelines.nlp.actors.names import actor_id, canonical_key
 from pipelines.nlp.resolver import ActorResolver
-from tests.unit.nlp.conftest import actor_named
-
-
-def mentions_of(doc, name):
-    index = next(i for i, a in enumerate(doc._.pw_actors) if a["name"] == name)
-    return [m["surface"] for m in doc._.pw_mentions if m["actor"] == index]
+from tests.unit.nlp.conftest import actor_named, mentions_of
 
 
 def test_surname_and_honorific_forms_join_the_full_name(run):
