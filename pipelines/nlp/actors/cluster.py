@@ -361,8 +361,10 @@ class ActorBuilder:
         role_sectors = [lex.role_sector(r) for r in actor.roles]
         role_sector = next((s for s in role_sectors if s), None)
         role_country = next((lex.roles.get(r, {}).get("country") for r in actor.roles if lex.roles.get(r, {}).get("country")), None)
+        # "a director at the Atlantic Council in Paris": where the person works says more about
+        # them than where their organisation is based
         country = (title_countries.most_common(1)[0][0] if title_countries else None) or affiliation_country \
-            or (org.country if org else None) or city or entry_country or role_country
+            or city or (org.country if org else None) or entry_country or role_country
         if country in ("IGO",) and org is not None:
             country = org.country
         sector = role_sector or (org.sector if org else None) or entry_sector

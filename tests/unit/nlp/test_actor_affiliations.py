@@ -156,3 +156,10 @@ def test_a_post_at_an_international_body_is_igo(run):
     doc = run(HARARE + "The EU's top diplomat Dana Kellerman said Zimbabwe must act. Zimbabwe refused.")
     kellerman = actor_named(doc, "Dana Kellerman")
     assert (kellerman["country"], kellerman["sector"]) == ("IGO", "IGO")
+
+
+def test_the_city_a_person_works_in_places_them_before_their_organisations_base(run):
+    doc = run(HARARE + "\u201cIt will hold,\u201d said Tom Okafor, a senior director at the New York-based Grain "
+              "Policy Forum in Lisbon. Zimbabwe agreed.")
+    assert actor_named(doc, "Tom Okafor")["country"] == "PRT"
+    assert actor_named(doc, "Grain Policy Forum")["country"] == "USA"
