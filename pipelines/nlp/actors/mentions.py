@@ -347,6 +347,8 @@ class MentionFinder:
         for drop in (1, 2):  # "Islamist Hayat Tahrir al-Sham": a known name after a descriptor
             if entries or end - name_start - drop < 1 or doc[name_start + drop - 1].pos_ not in ("ADJ", "PROPN", "NOUN"):
                 break
+            if doc[name_start + drop - 1].text.endswith(PLACE_ADJECTIVE_ENDINGS):
+                break  # "European Council on Foreign Relations" is not the Council on Foreign Relations
             shorter = lex.lookup(self.phrase(name_start + drop, end))
             if shorter and (shorter[0].curated or end - name_start - drop > 1):
                 name_start += drop
@@ -374,9 +376,12 @@ class MentionFinder:
             role_iso3 = role_iso3 or title.iso3
             gender = gender or title.gender
         name = name_span.text
-        if kind == "organization" and ent.label_ == "ORG" and entry is None and role is None and countries \
-                and countries[-1][3] == "demonym" and countries[-1][1] == name_start:
-            name = self.phrase(countries[-1][0], end)  # "American Civil Liberties Union": the demonym is in the name
+        if kind == "organization" and ent.label_ in ("ORG", "PERSON") and entry is None and role is None and countries \
+                and countries[-1][1] == name_start and (countries[-1][3] == "demonym" or (
+                    end - name_start >= 2 and not lex.national_institution(self.phrase(name_start, end)))):
+            # "American Civil Liberties Union", "Hong Kong Economic and Trade Offices": the
+            # country is in the name (not in "U.S. Justice Department")
+            name = self.phrase(countries[-1][0], end)
         cand = self.add(name_start, end, kind, name=name, entry=entry, role=role,
                         role_country=role_iso3, gender=gender, label=ent.label_)
         if cand and role:
@@ -545,6 +550,9 @@ class MentionFinder:
                 return None  # "Beyond Ukraine": not a name
             if self.lex.national_institution(span.text) or span[-1].lower_ in self.lex.unmistakable_org_heads:
                 return "organization"  # "Interior Ministry", "Wan Guo Jin Liang Company" tagged PERSON
+            words = [t.text for t in span if t.is_alpha]
+            if len(words) >= 2 and all(self.lex.is_common_word(w) and w.lower() not in self.lex.given_names for w in words):
+                return "organization"  # "Somali Public Agenda" tagged PERSON: common words are no name
             return "person" if looks_like_name(span) else None
         if label in ("ORG", "GPE") and span.start > 0 and looks_like_name(span) and (
                 self.doc[span.start - 1].lower_ in self.lex.kinship or self.doc[span.start - 1].lower_ in self.lex.generation_words

@@ -192,7 +192,9 @@ def split_prefix(lex: Lexicon, doc: Doc, start: int, end: int):
             i = j
             continue
         j, found_role = role_at(lex, doc, i, end=end - 1)
-        if found_role and doc[i].text[:1].isupper():
+        if found_role and doc[i].text[:1].isupper() and not (j < end and doc[j].lower_ in lex.org_heads):
+            # not "Justice" of "the U.S. Justice Department": a role word before an
+            # organisation's head noun names the body
             role = found_role
             i = j
             continue

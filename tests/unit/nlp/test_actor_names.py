@@ -160,3 +160,20 @@ def test_a_platform_posted_on_is_no_actor_but_one_that_acts_is_a_company(run):
     doc = run("NAIROBI \u2014 Kenya's minister spoke. Twitter said on Monday that it had suspended his account.")
     twitter = actor_named(doc, "Twitter")
     assert (twitter["kind"], twitter["country"], twitter["sector"]) == ("organization", "USA", "BUS")
+
+
+def test_a_country_or_region_word_that_begins_an_organisations_name_stays_in_it(run):
+    doc = run("ANKARA \u2014 Turkey's government met. \u201cHe may not,\u201d said Selin Akgun, a senior fellow "
+              "at the European Council on Foreign Relations. The Hong Kong Economic and Trade Offices were "
+              "closed. The U.S. Justice Department said so.")
+    names = {a["name"] for a in doc._.pw_actors}
+    assert "European Council on Foreign Relations" in names and "Council on Foreign Relations" not in names
+    assert "Hong Kong Economic and Trade Offices" in names
+    assert "Justice Department" in names and "Department" not in names  # "Justice" is no title here
+
+
+def test_a_name_of_common_words_is_an_organisation_not_a_person(run):
+    doc = run("MOGADISHU \u2014 Somalia's president signed the law. Abdi Warsame is the executive director of "
+              "the Mogadishu-based group Somali Public Agenda.")
+    agenda = actor_named(doc, "Somali Public Agenda")
+    assert agenda is not None and agenda["kind"] == "organization" and agenda["country"] == "SOM"
