@@ -316,11 +316,15 @@ class ActorBuilder:
                 # the first preposition
                 cut = next((k for k, w in enumerate(lowered) if k > 0 and w in HEAD_ENDS), len(lowered))
                 head = lowered[cut - 1] if lowered else ""
+                if head not in lex.org_heads and head.endswith("s") and head[:-1] in lex.org_heads:
+                    head = head[:-1]  # "Economic and Trade Offices"
                 if sector is None and head in lex.org_heads:
                     sector = lex.org_heads[head]
-                if sector is None and (" ".join(lowered) in lex.legislature_names or (
+                # "the House", "U.S. House of Representatives", "the Senate Committee on Foreign Relations"
+                skip = 0 if cand.extras.get("prefix_country") is None else min(3, len(lowered) - 1)
+                if sector is None and (any(" ".join(lowered[k:]) in lex.legislature_names for k in range(skip + 1)) or (
                         words[0] in CHAMBER_WORDS and head in ("committee", "subcommittee"))):
-                    sector = "LEG"  # "the House", "the Senate Committee on Foreign Relations"
+                    sector = "LEG"
                 if cand.sector_hint and sector is None:
                     sector = cand.sector_hint
                 if sector in (None, "MIL") and NON_STATE_WORDS & {w.lower() for w in words}:

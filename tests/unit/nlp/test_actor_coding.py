@@ -170,6 +170,14 @@ def test_an_organisations_head_noun_gives_its_sector(run):
                        "Westmark Arms Association": "NGO", "House Fisheries Committee": "LEG"}
 
 
+def test_a_plural_head_and_a_country_before_a_chamber_still_give_the_sector(run):
+    doc = run("ISLAMABAD \u2014 Pakistan's government met. The Valdorian Trade Offices were closed, and the "
+              "U.S. House of Representatives voted. The rest came from the Democratic Republic of Congo.")
+    assert actor_named(doc, "Valdorian Trade Offices")["sector"] == "GOV"
+    assert actor_named(doc, "U.S. House of Representatives")["sector"] == "LEG"
+    assert actor_named(doc, "Democratic Republic of the Congo")["country"] == "COD"
+
+
 def test_a_contributor_line_names_journalists_and_where_they_report_from(run):
     doc = run("Port reform stalls\n\nNAIROBI \u2014 Kenya's dockers went on strike. Kenya's ports closed.\n\n"
               "Associated Press writers Ilse Varga in Vienna and Tomas Lindqvist contributed to this report.\n\n"
