@@ -336,6 +336,11 @@ class ActorBuilder:
                     country = cand.extras["prefix_country"]
                 if country is None and cand.extras.get("city"):
                     country = cand.extras["city"]
+                if country is None and len(words) >= 2:
+                    # "U.N. General Assembly", "EU Commission": a body of an international organisation
+                    parent = next((e for k in (1, 2, 3) if k < len(words) for e in lex.lookup(" ".join(words[:k]))[:1]), None)
+                    if parent is not None and self.entry_code(parent)[0] == "IGO":
+                        country, sector = "IGO", sector if sector == "JUD" else "IGO"
         if actor.extra.get("institution"):
             # its country is the one the text gives it, else the story's: never a dictionary guess
             country = next((m.extras["institution_country"] for m in actor.mentions

@@ -75,7 +75,7 @@ def place_actors(actors, country: str | None, sentence_of: Callable[[int], int] 
             continue
         if actor.extra.get("generic_party"):
             actor.country = actor.extra.get("member_country") or country_beside(actor, actors, sentence_of) \
-                or country or actor.country
+                or party_beside(actor, actors, sentence_of) or country or actor.country
         # "Senate", "House Foreign Affairs Committee"; not "House of Commons"
         chamber = actor.kind == "organization" and actor.name.split()[0] in CHAMBER_WORDS and " of " not in actor.name
         if actor.country is None and chamber:
@@ -83,6 +83,10 @@ def place_actors(actors, country: str | None, sentence_of: Callable[[int], int] 
             # "the Senate Foreign Relations Committee" of Sen. Corker. A country named nearby
             # is no evidence: "his push for gun laws in Congress as a benefit for Mexicans"
             actor.country = legislature or (dateline_country if dateline_country in homes else "USA")
+        if actor.country is None and actor.kind == "organization" and actor.sector == "LEG":
+            # "Berisha ... remained in Parliament": the legislature of the people beside it
+            actor.country = country_beside(actor, actors, sentence_of) or country_beside(
+                actor, actors, sentence_of, kinds=("person",))
         if actor.country is None and country and actor.kind == "organization" and actor.sector != "IGO":
             actor.country = country
     unplaced = [a for a in actors if a.kind == "person" and a.country is None and a not in transnational]
@@ -126,12 +130,27 @@ def relatives_with_their_family(actors) -> None:
         actor.country = next((placed[w.lower()] for w in actor.name.split()[1:] if w.lower() in placed), None)
 
 
-def country_beside(actor, actors, sentence_of: Callable[[int], int] | None) -> str | None:
+def country_beside(actor, actors, sentence_of: Callable[[int], int] | None, kinds=("country",)) -> str | None:
     """The one country named in the sentence that introduces the actor ("the Democratic Party,
-    which emerged from a popular revolt in Albania")."""
+    which emerged from a popular revolt in Albania"), or the one country of the actors of
+    `kinds` named there."""
     if sentence_of is None:
         return None
     first = sentence_of(min(m.start_tok for m in actor.mentions))
-    found = {other.country for other in actors if other.kind == "country" and other.country
+    found = {other.country for other in actors if other.kind in kinds and other.country and other is not actor
              for m in other.mentions if sentence_of(m.start_tok) == first}
+    found.discard("IGO")
+    return found.pop() if len(found) == 1 else None
+
+
+def party_beside(actor, actors, sentence_of: Callable[[int], int] | None) -> str | None:
+    """'the ruling Socialist Party's win ... a time of reckoning for the Democratic Party': a
+    party named with another party of known country is of that country."""
+    if sentence_of is None:
+        return None
+    first = sentence_of(min(m.start_tok for m in actor.mentions))
+    found = {other.extra.get("member_country") or other.country for other in actors
+             if other is not actor and other.kind == "organization" and other.sector == "PTY"
+             and any(sentence_of(m.start_tok) == first for m in other.mentions)}
+    found.discard(None)
     return found.pop() if len(found) == 1 else None

@@ -214,3 +214,17 @@ def test_former_before_a_nationality_makes_an_elite(run):
     doc = run("ANKARA \u2014 Turkey's government met. \u201cIt is bad,\u201d said former Turkish Ambassador "
               "Selin Akgun.")
     assert actor_named(doc, "Selin Akgun")["sector"] == "ELI"
+
+
+def test_a_body_of_an_international_organisation_is_igo(run):
+    doc = run("TEHRAN \u2014 Iran's government met. The U.N. Disarmament Panel voted on Monday.")
+    panel = actor_named(doc, "U.N. Disarmament Panel")
+    assert (panel["country"], panel["sector"]) == ("IGO", "IGO")
+
+
+def test_a_party_or_a_parliament_without_a_country_takes_the_one_named_beside_it(run):
+    doc = run("Vote count\n\nWASHINGTON \u2014 The U.S. envoy met Albania's leaders. Albanian President Ilir Meta "
+              "praised the Democratic Party. The ruling Socialist Party won, a blow for the Democratic Party. "
+              "Meta remained in Parliament.")
+    assert actor_named(doc, "Socialist Party")["country"] == "ALB"
+    assert actor_named(doc, "Parliament")["country"] == "ALB"
