@@ -17,6 +17,7 @@ from pipelines.nlp.actors.mentions import Candidate
 from pipelines.nlp.actors.names import actor_id, canonical_key, fold, smart_title
 
 INITIAL = re.compile(r"^[a-z]\.?$")
+INITIALS = re.compile(r"^(?:[a-z]\.)+$|^[a-z]$")  # "w.", "h.w."
 ACRONYM_SKIP = {"of", "the", "and", "for", "on", "in", "de", "&"}
 # words that mark an armed organisation the dictionaries do not know as non-state
 STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"}
@@ -59,6 +60,12 @@ def name_tokens(name: str) -> list[str]:
         m = ARTICLE_PREFIX.match(tok)
         out.extend([m.group(1), m.group(2)] if m else [tok])
     return out
+
+
+def middle_initials(name: str) -> str:
+    """'h.w.' of 'George H.W. Bush', '' of 'George Bush'."""
+    words = fold(name).split()
+    return " ".join(w for w in words[1:-1] if INITIALS.match(w))
 
 
 def country_in_words(lex: Lexicon, words: list[str]) -> str | None:
@@ -108,13 +115,20 @@ class ActorBuilder:
         pending: list[tuple[Candidate, list[str]]] = []
         for cand, toks in named:
             if len(toks) >= 2 and not any(is_suffix(toks, other) for other in all_names):
+                marks = middle_initials(cand.name)
                 for actor in clusters:
+                    # "George W. Bush" and "George H.W. Bush": one name, two people
+                    other_marks = actor.extra.get("initials")
+                    if marks and other_marks and marks != other_marks:
+                        continue
                     if any(same_person(toks, t) for t in actor.extra["forms"]):
                         actor.mentions.append(cand)
                         actor.extra["forms"].append(toks)
+                        actor.extra["initials"] = other_marks or marks
                         break
                 else:
-                    clusters.append(Actor("person", "", [cand], extra={"forms": [toks]}, name_tokens=toks))
+                    clusters.append(Actor("person", "", [cand], extra={"forms": [toks], "initials": marks},
+                                          name_tokens=toks))
             else:
                 pending.append((cand, toks))
         for cand, toks in pending:
@@ -562,8 +576,8 @@ def repick_bare_surnames(owners: list[Actor], surname: str) -> None:
         pick_owner(owners, m.start, m.extras.get("generation")).mentions.append(m)
 
 
-def actor_record(actor: Actor) -> dict:
-    key = canonical_key(actor.kind, actor.key_name)
+def actor_record(actor: Actor, initials: bool = False) -> dict:
+    key = canonical_key(actor.kind, actor.key_name, initials)
     if actor.extra.get("institution") and actor.country:
         key = f"{key}|{actor.country}"  # "organization:foreign ministry|RUS"
     return {

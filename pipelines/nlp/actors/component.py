@@ -25,9 +25,12 @@ def analyse_actors(doc: Doc, published, body_end: int) -> tuple[list[dict], list
     sentences = doc_sentences(doc)
     place_actors(actors, story_country(actors, where[2] if where else None), sentences.index_of_token,
                  dateline_country=where[2] if where else None)
-    records, mentions = [], []
+    records, mentions, ids = [], [], set()
     for index, actor in enumerate(actors):
         rec = actor_record(actor)
+        if rec["actor_id"] in ids:  # "John A. Smith" and "John B. Smith" in one article: two people
+            rec = actor_record(actor, initials=True)
+        ids.add(rec["actor_id"])
         rec["gender"] = gender_of(lex, actor)
         records.append(rec)
         for m in actor.mentions:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 
+MIDDLE_INITIAL = re.compile(r"[a-z]\.?")  # folded: "e." of "leon e. panetta"
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u2010": "-", "\u2011": "-",
                               "\u2013": "-", "\u2014": "-"})
 
@@ -23,13 +25,21 @@ def fold(text: str) -> str:
     return " ".join(text.split()).lower()  # runs of white space as one space
 
 
-def canonical_key(kind: str, name: str) -> str:
-    """person:<folded full name>, organization:<folded name>, country:<ISO3>, group:<name>."""
+def canonical_key(kind: str, name: str, initials: bool = False) -> str:
+    """person:<folded full name>, organization:<folded name>, country:<ISO3>, group:<name>.
+    A person's one middle initial is left out, so "Leon E. Panetta" in one article and "Leon
+    Panetta" in another are one actor; "George H.W. Bush" keeps his two. `initials` keeps it
+    (two people of one article whose names differ only there)."""
     if kind == "country":
         return f"country:{name.upper()}"
     folded = fold(name)
     if folded.startswith("the "):
         folded = folded[4:]
+    if kind == "person" and not initials:
+        words = folded.split()
+        middle = [k for k in range(1, len(words) - 1) if MIDDLE_INITIAL.fullmatch(words[k])]
+        if len(words) >= 3 and len(middle) == 1:
+            folded = " ".join(w for k, w in enumerate(words) if k != middle[0])
     return f"{kind}:{folded}"
 
 

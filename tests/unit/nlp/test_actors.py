@@ -191,3 +191,17 @@ def test_organisation_names_keep_their_demonym_and_lose_brackets_and_trailing_ro
     assert not any("official" in n or "(" in n for n in names), names
     justice = [a for a in doc._.pw_actors if a["name"] in ("Justice Department", "DOJ")]
     assert len(justice) == 1  # the acronym and the name in brackets are one department
+
+
+def test_one_middle_initial_does_not_make_another_person_across_articles():
+    assert canonical_key("person", "Leon E. Panetta") == canonical_key("person", "Leon Panetta")
+    assert canonical_key("person", "George H.W. Bush") != canonical_key("person", "George W. Bush")
+    assert canonical_key("person", "J. Christopher Stevens") != canonical_key("person", "Christopher Stevens")
+
+
+def test_two_people_of_one_article_who_differ_by_their_initials_stay_two(run):
+    doc = run("Senator John A. Whitfield met his cousin, Mayor John B. Whitfield, on Monday. Former President "
+              "George H.W. Bush praised his son, President George W. Bush.")
+    persons = {a["name"]: a["actor_id"] for a in doc._.pw_actors if a["kind"] == "person"}
+    assert {"John A. Whitfield", "John B. Whitfield", "George H.W. Bush", "George W. Bush"} <= set(persons)
+    assert len(set(persons.values())) == len(persons)  # one id each, though one initial is dropped from keys
