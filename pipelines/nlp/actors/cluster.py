@@ -188,11 +188,15 @@ class ActorBuilder:
         return self.lex.is_common_word(toks[0])
 
     def surname_entry(self, toks: list[str]) -> DictEntry | None:
-        for index in self.lex.surname_entries.get(" ".join(toks), []):
+        """The person a lone name stands for: a curated entry, else the one person the
+        historical dictionary lists under that single word ("OBAMA"), so that the name is
+        the same actor in every article."""
+        indices = self.lex.surname_entries.get(" ".join(toks), [])
+        for index in indices:
             entry = self.lex.entries[index]
             if entry.curated:
                 return entry
-        return None
+        return self.lex.entries[indices[0]] if len(indices) == 1 else None
 
     def finish_person(self, actor: Actor) -> None:
         lex = self.lex
@@ -210,6 +214,8 @@ class ActorBuilder:
                 actor.entry = entry
         if actor.entry is not None and actor.entry.curated:
             actor.name = actor.entry.canonical
+        elif actor.entry is not None and actor.entry.kind == "person" and len(actor.name_tokens) == 1:
+            actor.name = smart_title(actor.entry.canonical)  # a lone "Obama": "Barack Obama", as elsewhere
         else:
             actor.name = re.sub(r"(?:'s|\u2019s)$", "", longest).strip()
         actor.key_name = actor.name

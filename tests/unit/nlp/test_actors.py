@@ -205,3 +205,10 @@ def test_two_people_of_one_article_who_differ_by_their_initials_stay_two(run):
     persons = {a["name"]: a["actor_id"] for a in doc._.pw_actors if a["kind"] == "person"}
     assert {"John A. Whitfield", "John B. Whitfield", "George H.W. Bush", "George W. Bush"} <= set(persons)
     assert len(set(persons.values())) == len(persons)  # one id each, though one initial is dropped from keys
+
+
+def test_a_lone_name_the_dictionary_lists_is_the_same_actor_as_the_full_name_elsewhere(run):
+    lone = actor_named(run("President Obama said on Friday that the talks would go on.", published="2013-05-03"),
+                       "Barack Obama")
+    full = actor_named(run("Barack Obama spoke on Friday.", published="2013-05-03"), "Barack Obama")
+    assert lone is not None and lone["actor_id"] == full["actor_id"]

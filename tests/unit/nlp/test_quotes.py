@@ -257,7 +257,7 @@ def test_a_quote_paragraph_continues_the_speaker_of_the_paragraph_before(run):
     doc = run('"We must ask how well we have applied his lessons," Obama said.\n\n'
               '"It is a question I ask myself, as a man and as a president."')
     q = quote_with(doc, "It is a question I ask myself")
-    assert q is not None and q["speaker_name"] == "Obama" and q["cue"] is None
+    assert q is not None and q["speaker_name"].endswith("Obama") and q["cue"] is None
 
 
 def test_words_after_a_quote_that_attribute_it_beat_the_previous_speaker(run):
