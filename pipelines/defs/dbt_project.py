@@ -20,8 +20,23 @@ DBT_PROJECT_DIR = PROJECT_ROOT / "dbt_project"
 
 dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
 
+
+def _manifest_stale() -> bool:
+    """Missing, or older than a model, macro or project file (a model added since the last
+    parse would be unknown to the assets)."""
+    manifest = dbt_project.manifest_path
+    if not manifest.exists():
+        return True
+    built = manifest.stat().st_mtime
+    sources = [DBT_PROJECT_DIR / "dbt_project.yml"]
+    for folder in ("models", "macros", "tests", "analyses"):
+        sources.extend((DBT_PROJECT_DIR / folder).rglob("*.*"))
+    return any(path.stat().st_mtime > built for path in sources if path.is_file())
+
+
 # Under `dagster dev` the manifest is rebuilt on load; elsewhere (tests, `make pipeline`,
-# a fresh clone) build it once when missing so importing the code location never fails.
+# a fresh clone, a model edited since) build it when missing or stale so that importing the
+# code location never fails and never runs an outdated graph.
 dbt_project.prepare_if_dev()
-if not dbt_project.manifest_path.exists():
+if _manifest_stale():
     dbt_project.preparer.prepare(dbt_project)

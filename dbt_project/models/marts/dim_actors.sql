@@ -1,4 +1,5 @@
--- One row per canonical actor, with its top aliases and how often it appears.
+-- One row per canonical actor, with its top aliases and how often it appears, and for a person
+-- named by one word only, the full-name person it is taken to be (int_person_same_as).
 -- Counts use canonical articles only, so a near-duplicate story does not count twice.
 with actors as (
     select * from {{ ref('stg_actors') }}
@@ -59,9 +60,11 @@ select
     cast(m.last_seen as date) as last_seen,
     cast(a.canonical_key as varchar) as canonical_key,
     cast(coalesce(e.event_count, 0) as bigint) as event_count,
-    cast(a.updated_at as timestamp) as updated_at
+    cast(a.updated_at as timestamp) as updated_at,
+    cast(sa.same_as_actor_id as varchar) as same_as_actor_id
 from actors as a
 left join aliases as al using (actor_id)
 left join mentions as m using (actor_id)
 left join quotes as q using (actor_id)
 left join events as e using (actor_id)
+left join {{ ref('int_person_same_as') }} as sa using (actor_id)
