@@ -14,10 +14,8 @@ from datetime import date
 
 from pipelines.nlp.actors.lexicon import DictEntry, Lexicon, decode, load_lexicon
 from pipelines.nlp.actors.mentions import Candidate
-from pipelines.nlp.actors.names import actor_id, canonical_key, fold, smart_title
+from pipelines.nlp.actors.names import INITIAL, INITIALS, actor_id, canonical_key, fold, smart_title
 
-INITIAL = re.compile(r"^[a-z]\.?$")
-INITIALS = re.compile(r"^(?:[a-z]\.)+$|^[a-z]$")  # "w.", "h.w."
 ACRONYM_SKIP = {"of", "the", "and", "for", "on", "in", "de", "&"}
 # words that mark an armed organisation the dictionaries do not know as non-state
 STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"}
@@ -55,7 +53,7 @@ def name_tokens(name: str) -> list[str]:
     'Assad' and 'Bashar al-Assad' share a surname."""
     out = []
     for tok in fold(name).replace(" - ", "-").split():
-        if INITIAL.match(tok):
+        if INITIAL.fullmatch(tok):
             continue
         m = ARTICLE_PREFIX.match(tok)
         out.extend([m.group(1), m.group(2)] if m else [tok])
@@ -65,7 +63,7 @@ def name_tokens(name: str) -> list[str]:
 def middle_initials(name: str) -> str:
     """'h.w.' of 'George H.W. Bush', '' of 'George Bush'."""
     words = fold(name).split()
-    return " ".join(w for w in words[1:-1] if INITIALS.match(w))
+    return " ".join(w for w in words[1:-1] if INITIALS.fullmatch(w))
 
 
 def country_in_words(lex: Lexicon, words: list[str]) -> str | None:

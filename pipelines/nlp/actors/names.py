@@ -6,7 +6,8 @@ import hashlib
 import re
 import unicodedata
 
-MIDDLE_INITIAL = re.compile(r"[a-z]\.?")  # folded: "e." of "leon e. panetta"
+INITIAL = re.compile(r"[a-z]\.?")  # folded: "e." of "leon e. panetta"
+INITIALS = re.compile(r"(?:[a-z]\.)+|[a-z]")  # folded: "w.", "h.w."
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u2010": "-", "\u2011": "-",
                               "\u2013": "-", "\u2014": "-"})
 
@@ -37,7 +38,7 @@ def canonical_key(kind: str, name: str, initials: bool = False) -> str:
         folded = folded[4:]
     if kind == "person" and not initials:
         words = folded.split()
-        middle = [k for k in range(1, len(words) - 1) if MIDDLE_INITIAL.fullmatch(words[k])]
+        middle = [k for k in range(1, len(words) - 1) if INITIAL.fullmatch(words[k])]
         if len(words) >= 3 and len(middle) == 1:
             folded = " ".join(w for k, w in enumerate(words) if k != middle[0])
     return f"{kind}:{folded}"

@@ -134,23 +134,25 @@ def country_beside(actor, actors, sentence_of: Callable[[int], int] | None, kind
     """The one country named in the sentence that introduces the actor ("the Democratic Party,
     which emerged from a popular revolt in Albania"), or the one country of the actors of
     `kinds` named there."""
-    if sentence_of is None:
-        return None
-    first = sentence_of(min(m.start_tok for m in actor.mentions))
-    found = {other.country for other in actors if other.kind in kinds and other.country and other is not actor
-             for m in other.mentions if sentence_of(m.start_tok) == first}
-    found.discard("IGO")
-    return found.pop() if len(found) == 1 else None
+    return _one_country_in_first_sentence(
+        actor, [a for a in actors if a.kind in kinds], lambda other: other.country, sentence_of)
 
 
 def party_beside(actor, actors, sentence_of: Callable[[int], int] | None) -> str | None:
     """'the ruling Socialist Party's win ... a time of reckoning for the Democratic Party': a
     party named with another party of known country is of that country."""
+    parties = [a for a in actors if a.kind == "organization" and a.sector == "PTY"]
+    return _one_country_in_first_sentence(
+        actor, parties, lambda other: other.extra.get("member_country") or other.country, sentence_of)
+
+
+def _one_country_in_first_sentence(actor, others, country_of, sentence_of) -> str | None:
+    """The one country (IGO aside) that `country_of` gives the `others` named in the sentence
+    where `actor` is first named."""
     if sentence_of is None:
         return None
     first = sentence_of(min(m.start_tok for m in actor.mentions))
-    found = {other.extra.get("member_country") or other.country for other in actors
-             if other is not actor and other.kind == "organization" and other.sector == "PTY"
-             and any(sentence_of(m.start_tok) == first for m in other.mentions)}
-    found.discard(None)
+    found = {country_of(other) for other in others
+             if other is not actor and any(sentence_of(m.start_tok) == first for m in other.mentions)}
+    found -= {None, "IGO"}
     return found.pop() if len(found) == 1 else None
