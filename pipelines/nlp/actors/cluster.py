@@ -22,6 +22,9 @@ STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"}
 CHAMBER_WORDS = {"Congress", "Senate", "House"}  # a legislature's chambers and their committees
 HEAD_ENDS = {"of", "for", "on", "to", "in"}  # an organisation's head noun comes before these
 NON_STATE_WORDS = {"liberation", "rebel", "rebels", "insurgent", "insurgents", "militia", "mujahideen", "resistance"}
+# "American Civil Liberties Union", "Committee to Protect Journalists": a cause in the name of a
+# body with no sector of its own makes it a non-governmental organisation
+CAUSE_WORDS = {"rights", "liberties", "freedom", "freedoms", "humanitarian", "relief", "protect", "justice"}
 
 
 @dataclass
@@ -347,6 +350,8 @@ class ActorBuilder:
                     sector = cand.sector_hint
                 if sector in (None, "MIL") and NON_STATE_WORDS & {w.lower() for w in words}:
                     sector = "REB"  # "Free Coast Liberation Army": not a state's army
+                if sector is None and CAUSE_WORDS & set(lowered):
+                    sector = "NGO"
                 leader = cand.extras.get("leader_entry")
                 if leader is not None and country is None:
                     country = self.entry_code(leader)[0]

@@ -154,8 +154,9 @@ class Describer:
         sector = lex.org_descriptors[lemma]
         latest: tuple[int, Actor] | None = None
         for actor in self.actors:
-            if actor.kind != "organization" or (sector and actor.sector not in (sector, None)):
-                continue
+            if actor.kind != "organization" or (sector and actor.sector != sector and not (
+                    actor.sector is None and lemma in actor.name.lower().split())):
+                continue  # an uncoded org is "the party" only when its name says so
             earlier = [m.start for m in actor.mentions if m.start < chunk.start_char]
             if earlier and chunk.start_char - max(earlier) <= window_chars and (latest is None or max(earlier) > latest[0]):
                 latest = (max(earlier), actor)

@@ -118,6 +118,8 @@ class Lexicon:
     org_heads: dict[str, str | None]
     place_heads: set[str]
     not_actor_names: set[str]
+    languages: frozenset[str]      # "VOA Albanian": an outlet's language service
+    service_words: frozenset[str]
     agents: dict[str, str]
     groups: dict[str, dict]
     anonymous: dict[str, str | None]
@@ -137,6 +139,8 @@ class Lexicon:
     institution_words: set[str] = field(default_factory=set)
     unmistakable_org_heads: set[str] = field(default_factory=set)
     site_heads: set[str] = field(default_factory=set)      # "Dadaab refugee camp": a site
+    vehicle_heads: set[str] = field(default_factory=set)   # "the Jaffar Express, a train": a thing
+    work_heads: set[str] = field(default_factory=set)      # "Extended Fund Program": no actor
     site_modifiers: set[str] = field(default_factory=set)
     territory_heads: set[str] = field(default_factory=set)  # "the kingdom of Kaabu": a place
     locative_preps: set[str] = field(default_factory=set)   # "relocating to Okinawa"
@@ -272,6 +276,8 @@ def load_lexicon() -> Lexicon:
         org_heads={k.lower(): v for k, v in roles_data["org_heads"].items()},
         place_heads={w.lower() for w in roles_data["place_heads"]},
         not_actor_names={w.lower() for w in roles_data["not_actor_names"]},
+        languages=frozenset(roles_data["languages"]),
+        service_words=frozenset(roles_data["service_words"]),
         agents=agents,
         groups=groups,
         anonymous=anonymous["sources"],
@@ -290,6 +296,8 @@ def load_lexicon() -> Lexicon:
         generation_words=roles_data["generation_words"],
         org_descriptors=roles_data["org_descriptors"],
         site_heads=set(roles_data["site_heads"]),
+        vehicle_heads=set(roles_data["vehicle_heads"]),
+        work_heads=set(roles_data["work_heads"]),
         site_modifiers=set(roles_data["site_modifiers"]),
         territory_heads=set(roles_data["territory_heads"]),
         locative_preps=set(roles_data["locative_preps"]),

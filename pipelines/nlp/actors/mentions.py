@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from pipelines.nlp.actors.lexicon import DictEntry, Lexicon, folded
+from pipelines.nlp.actors.lexicon import DictEntry, Lexicon, decode, folded
 from pipelines.nlp.actors.names import fold
 from pipelines.nlp.actors.phrases import (NAME_PARTICLES, POSSESSIVE_MARKS, TITLE_MODIFIERS, country_at,
                                           longest_match, longest_match_ending, looks_like_name, role_at,
@@ -24,6 +24,7 @@ NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 FORMER_WORDS = {"former", "ex", "ex-", "retired"}  # a former official is an elite (ELI), not the government
 PLACE_ADJECTIVE_ENDINGS = ("ean", "ian", "can", "ese", "ish", "ern", "tic")
 MAX_PHRASE = 6
+FUNCTION_POS = {"PRON", "DET", "ADV", "ADP", "AUX", "CCONJ", "SCONJ", "PART", "VERB"}  # "Who", "Will", "May"
 # "With assistance by", "Additional reporting by", "Reporting by X; Editing by Y"
 CREDIT_LINE = re.compile(r"[\W_]*(?:with\s+)?(?:additional\s+)?(?:assistance|reporting|writing|editing|research)"
                          r"\s+(?:by|from)\s", re.I)
@@ -129,6 +130,7 @@ class MentionFinder:
         self.country_scan()
         self.group_scan()
         self.contributors()
+        self.untagged_affiliations()
         self.candidates.sort(key=lambda c: (c.start, -c.end))
         self.nicknames()
         return self.candidates
@@ -281,6 +283,10 @@ class MentionFinder:
             start, end = strip_span(doc, start, paren)
         if start >= end:
             return
+        if ent.label_ == "ORG" and "for" in self.texts[start + 1:end] and end + 1 < len(doc) and self.texts[end] == "in":
+            place = next((e for e in self.ents if e.start == end + 1 and e.label_ in ("GPE", "LOC")), None)
+            if place is not None:  # "Committee for Freedom in Hong Kong": the country is in the name
+                end = place.end
         if ent.label_ == "ORG" and end - start >= 2 and doc[end - 2].lower_ not in ("the", "of") and self.ends_in_role(end):
             if end < len(doc) and doc[end].pos_ == "PROPN":
                 return  # "Homeland Security Secretary" before a name: a title, not an organisation
@@ -288,6 +294,8 @@ class MentionFinder:
         half = (end - start) // 2
         if end - start >= 2 and (end - start) % 2 == 0 and self.phrase(start, start + half) == self.phrase(start + half, end):
             end = start + half  # "David Gee David Gee": a caption run into the text
+        if self.outlet_service(start, end) or self.names_a_work(start, end):
+            return
         text = self.phrase(start, end)
         if text.lower() in lex.not_actor_names or text.islower():
             return  # "security council" in "Ukrainian security council spokesman": no name
@@ -423,6 +431,47 @@ class MentionFinder:
         if cand and kind == "person":
             self.administration(cand)
 
+    def names_a_work(self, start: int, end: int) -> bool:
+        """A law, plan or prize ("Extended Fund Program", "the Paris Agreement" of "Paris"
+        followed by "Agreement"): the name, run on over capitalised words, ends in a work noun,
+        and neither it nor a leading part of it is a dictionary actor."""
+        texts, k = self.texts, end
+        while k < len(texts) and k - end < 4 and (texts[k][:1].isupper() or texts[k] in ("of", "for", "on")) \
+                and texts[k] not in self.lex.work_heads:
+            k += 1
+        last = k if k < len(texts) and texts[k] in self.lex.work_heads else end - 1
+        if texts[last] not in self.lex.work_heads or last == start:
+            return False  # "Bill" alone is a given name
+        # "United Nations Development Programme": a body of a known organisation
+        return not any(self.lex.lookup(self.phrase(start, j)) for j in range(start + 1, last + 2))
+
+    def is_language(self, token: Token) -> bool:
+        return token.text in self.lex.languages or token.text in self.lex.country_by_demonym
+
+    def outlet_service(self, start: int, end: int) -> bool:
+        """An outlet's language service is the outlet: "VOA Albanian", "BBC Persian" (the outlet,
+        named so), "Urdu Service" of "VOA's Urdu Service" (nothing more than the outlet named
+        before it). True when the entity was handled so."""
+        doc, lex = self.doc, self.lex
+        k = end
+        if k > start and doc[k - 1].lower_ in lex.service_words:
+            k -= 1
+        lang_start = k
+        while lang_start > start and self.is_language(doc[lang_start - 1]):
+            lang_start -= 1
+        if lang_start == k:
+            return False
+        if lang_start == start:  # "Urdu Service" of "VOA's Urdu Service": nothing but the outlet
+            if k < end and start >= 2 and doc[start - 1].text in POSSESSIVE_MARKS:
+                self.taken.update(range(start, end))
+                return True
+            return False
+        outlet = [e for e in lex.lookup(self.phrase(start, lang_start)) if e.kind == "organization"]
+        if not outlet or not any(decode(code)[1] == "MED" for code, _, _ in outlet[0].codes):
+            return False
+        self.add(start, end, "organization", entry=outlet[0], name=self.phrase(start, lang_start), label="ORG")
+        return True
+
     def named_person_noun(self, start: int, end: int) -> bool:
         """A name in apposition with a noun for a person ("another passenger, Allah Ditta,") or
         the subject of one ("Mahad Wasuge is the director of ..."), or right after a capitalised
@@ -500,29 +549,36 @@ class MentionFinder:
         return sites | self.territory_names(surnames)
 
     def territory_names(self, surnames: set[str]) -> set[str]:
-        """Names the model took for persons or organisations that the article uses as places:
-        the "of" of a territory noun ("the kingdom of Kaabu"), a name in apposition with one
-        ("Solo, a city in Central Java"), or a one-word gazetteer place that only ever follows
+        """Names the model took for persons or organisations that the article uses as places (or
+        things): the "of" of a territory noun ("the kingdom of Kaabu"), a name in apposition with
+        a territory, site or vehicle noun ("Solo, a city in Central Java", "the Jaffar Express, a
+        train") or described as one ("Kurecik is a radar base"), or a one-word gazetteer place that only ever follows
         a locative preposition ("relocating to Okinawa")."""
         from pipelines.nlp.places import resolve_place
 
         lex, places, located = self.lex, set(), {}
+        thing_heads = lex.territory_heads | lex.site_heads | lex.vehicle_heads
         for ent in self.ents:
             if ent.label_ not in ("PERSON", "ORG", "GPE") or ent.text in surnames or ent.text in lex.country_by_name \
                     or (ent.start > 0 and self.texts[ent.start - 1] in lex.honorifics):
                 continue
-            root = ent.root
+            root, bare = ent.root, ent.text[4:] if ent.text[:4].lower() == "the " else ent.text
             prep = root.head if root.dep_ == "pobj" else None
             if prep is not None and prep.lower_ == "of" and prep.head.pos_ == "NOUN" \
                     and prep.head.text in lex.territory_heads:  # lower case: not "Kingdom of Spain"
-                places.add(ent.text)
-            elif any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.text in lex.territory_heads for c in root.children):
-                places.add(ent.text)  # "in Solo, a city in Central Java"
+                places.add(bare)
+            elif any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.text in thing_heads for c in root.children):
+                places.add(bare)  # "in Solo, a city in Central Java"; "Hagadera, a camp"
             elif len(ent) == 1 and ent.label_ == "PERSON":
                 at_place = prep is not None and prep.lower_ in lex.locative_preps \
                     and prep.head.lemma_.lower() not in lex.not_locative_heads \
                     and prep.head.lower_ not in lex.not_locative_heads
                 located[ent.text] = located.get(ent.text, True) and at_place
+        for token in self.doc:  # "Kurecik is a U.S. radar base", tagged or not
+            if token.dep_ == "nsubj" and token.pos_ == "PROPN" and token.head.lemma_ == "be" and any(
+                    c.dep_ == "attr" and c.pos_ == "NOUN" and c.text in thing_heads for c in token.head.children):
+                first = min([c.i for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"] + [token.i])
+                places.add(self.doc[first:token.i + 1].text)
         places |= {text for text, only_there in located.items()
                    if only_there and (place := resolve_place(text)) is not None and place.kind != "country"}
         return places
@@ -875,6 +931,8 @@ class MentionFinder:
                     single = j - start == 1
                     if single and not (entry.curated or (text.isupper() and len(text) >= 3)):
                         continue
+                    if single and not text.isupper() and doc[start].pos_ in FUNCTION_POS:
+                        continue  # "Who is dead?" is not the WHO
                     if entry.kind == "person" and single:
                         continue  # bare surnames are resolved against full names later
                     found = (start, j, entry)
@@ -899,6 +957,24 @@ class MentionFinder:
                 if j + 1 < len(doc) and texts[j] == "-" and texts[j + 1][:1].isupper() and self.country_at(j + 1)[1] is None:
                     continue  # "Guinea-Lanta": a hyphenated name, not Guinea ("Russia-Ukraine" stays two)
                 self.country_phrase(i, j, iso3, how)
+
+    def untagged_affiliations(self) -> None:
+        """'analyst Atilla Yesilada of Global Source Partners': a capitalised name after a person
+        and "of", "at" or "with" that ends in an organisation noun is that person's organisation,
+        when the model did not tag it."""
+        doc, texts, lex = self.doc, self.texts, self.lex
+        for cand in [c for c in self.candidates if c.kind == "person"]:
+            k = cand.end_tok
+            if k + 1 >= len(doc) or texts[k] not in ("of", "at", "with"):
+                continue
+            start = k + 2 if texts[k + 1] == "the" else k + 1
+            stop = start
+            while stop < len(doc) and stop - start < 5 and stop not in self.taken \
+                    and doc[stop].pos_ == "PROPN" and texts[stop][:1].isupper():
+                stop += 1
+            if stop - start >= 2 and (texts[stop - 1].lower() in lex.org_heads
+                                      or texts[stop - 1].lower() in lex.unmistakable_org_heads):
+                self.add(start, stop, "organization", label="ORG")
 
     # ---- "X and Y contributed to this report" -------------------------------------------
     def contributors(self) -> None:

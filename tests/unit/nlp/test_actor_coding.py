@@ -228,3 +228,10 @@ def test_a_party_or_a_parliament_without_a_country_takes_the_one_named_beside_it
               "Meta remained in Parliament.")
     assert actor_named(doc, "Socialist Party")["country"] == "ALB"
     assert actor_named(doc, "Parliament")["country"] == "ALB"
+
+
+def test_a_cause_in_an_organisations_name_makes_it_an_ngo(run):
+    doc = run("The Patagonian Civil Liberties Union sued the province. The Committee to Protect Reporters "
+              "condemned the arrests.")
+    assert actor_named(doc, "Patagonian Civil Liberties Union")["sector"] == "NGO"
+    assert actor_named(doc, "Committee to Protect Reporters")["sector"] == "NGO"

@@ -177,3 +177,48 @@ def test_a_name_of_common_words_is_an_organisation_not_a_person(run):
               "the Mogadishu-based group Somali Public Agenda.")
     agenda = actor_named(doc, "Somali Public Agenda")
     assert agenda is not None and agenda["kind"] == "organization" and agenda["country"] == "SOM"
+
+
+def test_a_name_described_as_a_vehicle_or_site_is_no_actor_anywhere_in_the_article(run):
+    doc = run("Gunmen stopped the Northern Arrow, a passenger train with 300 people on board. The Northern "
+              "Arrow was bound for Lahore. Families waited in Kalobeyei, a camp near the border. "
+              "Officials plan to close Maragheh. Maragheh is a radar base near the coast.")
+    assert not names(doc) & {"Northern Arrow", "Kalobeyei", "Maragheh"}
+
+
+def test_laws_plans_and_programmes_are_no_actors_but_known_bodies_stay(run):
+    doc = run("The lender approved a Stand-By Credit Program for Egypt. The Paris Agreement was signed. "
+              "The World Food Programme sent aid, and the United Nations Development Programme said so.")
+    found = names(doc)
+    assert not any(name.endswith(("Program", "Agreement")) or name == "Paris" for name in found)
+    assert {"World Food Programme", "United Nations Development Programme"} <= found
+
+
+def test_an_outlets_language_service_is_the_outlet(run):
+    doc = run('"We will appeal," the lawyer told VOA Persian on Monday. The minister told BBC Arabic '
+              "that talks had failed. Sara Khan of VOA's Urdu Service contributed to this report.")
+    found = names(doc)
+    assert {"Voice of America", "BBC"} <= found
+    assert not found & {"VOA Persian", "BBC Arabic", "Urdu Service"}
+    assert "VOA Persian" in mentions_of(doc, "Voice of America")
+
+
+def test_a_capitalised_question_word_is_not_an_acronym(run):
+    doc = run('"Who is to blame? Nobody," the farmer said. The WHO said the outbreak was over.')
+    assert mentions_of(doc, "World Health Organization") == ["WHO"]
+
+
+def test_a_cause_for_a_country_stays_in_the_organisations_name(run):
+    doc = run("Jo Park, director of the Council for Freedom in Cuba, said so. Speaking at the event, Ann Lee, "
+              "head of the Foundation for Liberty in Tibet, urged sanctions. Amnesty International in Belarus "
+              "was closed.")
+    found = names(doc)
+    assert {"Council for Freedom in Cuba", "Foundation for Liberty in Tibet"} <= found
+    assert "Amnesty International" in found and "Amnesty International in Belarus" not in found
+
+
+def test_an_untagged_organisation_after_a_person_is_their_affiliation(run):
+    doc = run('"Prices will rise," said analyst Omer Tasci of Bosphorus Capital Partners.')
+    firm = actor_named(doc, "Bosphorus Capital Partners")
+    assert firm is not None and firm["sector"] == "BUS"
+    assert actor_named(doc, "Omer Tasci")["sector"] == "BUS"

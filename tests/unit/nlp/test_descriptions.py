@@ -85,3 +85,10 @@ def test_the_top_diplomat_after_unnamed_diplomats_is_still_the_foreign_minister(
     doc = run("Top diplomats from the Nordic states met in Oslo. Secretary of State Marco Rubio joined them. "
               "\u201cWe will keep talking,\u201d the top U.S. diplomat said.")
     assert quote_with(doc, "keep talking")["speaker_name"] == "Marco Rubio"
+
+
+def test_an_uncoded_organisation_is_not_the_party_unless_its_name_says_so(run):
+    doc = run("The Halden Fund opened an office in Oslo. The opposition party said the Fund was a front. "
+              "The Green Future Party won two seats. The party said it would join the coalition.")
+    fund = next(i for i, a in enumerate(doc._.pw_actors) if a["name"] == "Halden Fund")
+    assert not any(m["actor"] == fund and "party" in m["surface"].lower() for m in doc._.pw_mentions)
