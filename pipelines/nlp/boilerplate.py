@@ -27,3 +27,21 @@ def body_end(text: str) -> int:
         if match.start() >= half:
             return match.start()
     return len(text)
+
+
+@lru_cache(maxsize=1)
+def _furniture() -> re.Pattern[str]:
+    data = yaml.safe_load(RULES.read_text(encoding="utf-8"))
+    return re.compile("|".join(f"(?:{pattern})" for pattern in data["furniture_lines"]), re.MULTILINE)
+
+
+def furniture_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the lines inside the body that are page furniture (a video carousel's
+    "JUST WATCHED ... Replay More Videos", a newsletter box): sorted, for a bisect. They name
+    other stories' subjects, not this one's actors."""
+    spans = []
+    for match in _furniture().finditer(text):
+        start = text.rfind("\n", 0, match.start()) + 1
+        end = text.find("\n", match.end())
+        spans.append((start, len(text) if end < 0 else end))
+    return sorted(set(spans))

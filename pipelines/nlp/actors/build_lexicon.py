@@ -140,9 +140,15 @@ def phoenix_actors(phoenix: Path, country_names: set[str]) -> list[dict]:
     return records
 
 
+SUPPLEMENTS = ("actors_supplement.tsv", "parties_supplement.tsv")
+
+
 def supplement_actors() -> list[dict]:
+    """Curated entries: actors prominent since the Phoenix dictionaries were frozen, and the
+    main political parties with their spells in government and opposition."""
     records = []
-    for line in (SOURCES / "actors_supplement.tsv").read_text(encoding="utf-8").splitlines():
+    lines = [(name, line) for name in SUPPLEMENTS for line in (SOURCES / name).read_text(encoding="utf-8").splitlines()]
+    for source, line in lines:
         if not line.strip() or line.startswith("#"):
             continue
         names, codes, kind = line.split("\t")
@@ -151,6 +157,8 @@ def supplement_actors() -> list[dict]:
             code, _, rng = item.partition("@")
             start, _, end = rng.partition("..")
             parsed.append([code, start or None, end or None])
+        if source == "parties_supplement.tsv" and all(start or end for _, start, end in parsed):
+            parsed.append([parsed[-1][0][:3] + "PTY", None, None])  # outside its spells: a party
         records.append({"n": names.split("|"), "c": parsed, "k": kind, "s": 1})
     return records
 

@@ -17,6 +17,7 @@ from pipelines.nlp.actors.names import fold
 from pipelines.nlp.actors.phrases import (NAME_PARTICLES, POSSESSIVE_MARKS, TITLE_MODIFIERS, country_at,
                                           longest_match, longest_match_ending, looks_like_name, role_at,
                                           Title, split_prefix, strip_span, title_before, us_state_ending)
+from pipelines.nlp.boilerplate import furniture_spans
 from pipelines.nlp.doc_cache import doc_text, sentences, token_bounds
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
@@ -87,6 +88,11 @@ class MentionFinder:
         self.texts: list[str] = [text[start:end] for start, end in zip(starts, ends)]
         self.with_ws: list[str] = [text[start:end] for start, end in zip(starts, starts[1:] + [len(text)])]
         self.ents = list(doc.ents)
+        self.furniture = furniture_spans(text)
+
+    def in_furniture(self, char: int) -> bool:
+        k = bisect_left(self.furniture, (char + 1,)) - 1
+        return k >= 0 and self.furniture[k][0] <= char < self.furniture[k][1]
 
     def phrase(self, start: int, end: int) -> str:
         """doc[start:end].text without building the Span."""
@@ -188,6 +194,8 @@ class MentionFinder:
     def add(self, start: int, end: int, kind: str, **kw) -> Candidate | None:
         if start >= end or any(t in self.taken for t in range(start, end)):
             return None
+        if self.furniture and self.in_furniture(self.starts[start]):
+            return None  # a video carousel's headlines name other stories' actors
         text = self.phrase(start, end)
         if text in self.lex.platforms:  # "Twitter" tagged PERSON, or read as a speaker
             kind = "organization"
@@ -311,6 +319,8 @@ class MentionFinder:
         if self.inside_role(start, end):
             return  # "State" in "Secretary of State"
         j, iso3, how = self.country_at(start, end=end)
+        if iso3 and j == end and self.curated_org_from(start, end):
+            return  # "Pakistan" of "Pakistan Tehreek-e-Insaf": the party
         if iso3 and j == end:
             longer, longer_iso3, longer_how = self.country_at(start)
             if longer > end and not any(k in self.taken for k in range(end, longer)):
@@ -430,6 +440,16 @@ class MentionFinder:
             self.relatives(cand)
         if cand and kind == "person":
             self.administration(cand)
+
+    def curated_org_from(self, start: int, end: int) -> bool:
+        """A curated organisation whose name starts with the entity and runs past it; added."""
+        longer = self.dictionary_names(start, min(len(self.doc), start + MAX_PHRASE))
+        if not longer or longer[-1][0] <= end:
+            return False
+        stop, name, entries = longer[-1]
+        if not (entries[0].curated and entries[0].kind == "organization") or self.ends_in_role(stop):
+            return False
+        return self.add(start, stop, "organization", entry=entries[0], name=name, label="DICT") is not None
 
     def names_a_work(self, start: int, end: int) -> bool:
         """A law, plan or prize ("Extended Fund Program", "the Paris Agreement" of "Paris"

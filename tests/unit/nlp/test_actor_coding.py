@@ -235,3 +235,17 @@ def test_a_cause_in_an_organisations_name_makes_it_an_ngo(run):
               "condemned the arrests.")
     assert actor_named(doc, "Patagonian Civil Liberties Union")["sector"] == "NGO"
     assert actor_named(doc, "Committee to Protect Reporters")["sector"] == "NGO"
+
+
+def test_a_party_is_coded_by_its_spell_in_government_or_opposition_on_the_articles_date(run):
+    text = "Pakistan Tehreek-e-Insaf said the vote was rigged. PTI supporters marched in Lahore."
+    in_power, out_of_power = run(text, published="2020-06-01"), run(text, published="2023-06-01")
+    assert actor_named(in_power, "Pakistan Tehreek-e-Insaf")["sector"] == "GOV"
+    assert actor_named(out_of_power, "Pakistan Tehreek-e-Insaf")["sector"] == "OPP"
+    assert actor_named(out_of_power, "Pakistan Tehreek-e-Insaf")["country"] == "PAK"
+
+
+def test_a_party_outside_its_listed_spells_is_a_party(run):
+    doc = run("Leaders of the Freedom and Justice Party, the political arm of the Muslim Brotherhood, said they "
+              "would contest the vote.", published="2011-10-01")
+    assert actor_named(doc, "Freedom and Justice Party")["sector"] == "PTY"

@@ -222,3 +222,13 @@ def test_an_untagged_organisation_after_a_person_is_their_affiliation(run):
     firm = actor_named(doc, "Bosphorus Capital Partners")
     assert firm is not None and firm["sector"] == "BUS"
     assert actor_named(doc, "Omer Tasci")["sector"] == "BUS"
+
+
+def test_a_video_carousel_and_a_newsletter_box_inside_the_body_name_no_actors(run):
+    doc = run("Mayor Maria Lopez of Dakar opened the new bridge on Monday, officials said.\n\nJUST WATCHED Tariq "
+              "Hamid on the Dakar floods Replay More Videos ... MUST WATCH Tariq Hamid on the Dakar floods 02:10"
+              "\n\nGet the Herald Stories you care about delivered to your inbox.\n\nLopez said the bridge cost "
+              "$4 million.")
+    found = names(doc)
+    assert "Maria Lopez" in found
+    assert not any("Hamid" in name or "Herald" in name or "Replay" in name for name in found)
