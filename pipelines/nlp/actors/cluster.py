@@ -24,6 +24,7 @@ HEAD_ENDS = {"of", "for", "on", "to", "in"}  # an organisation's head noun comes
 NON_STATE_WORDS = {"liberation", "rebel", "rebels", "insurgent", "insurgents", "militia", "mujahideen", "resistance"}
 # "American Civil Liberties Union", "Committee to Protect Journalists": a cause in the name of a
 # body with no sector of its own makes it a non-governmental organisation
+NAME_SMALL_WORDS = {"of", "the", "and", "for", "in", "on", "to", "de", "du", "des", "la", "le", "del", "e", "i"}
 CAUSE_WORDS = {"rights", "liberties", "freedom", "freedoms", "humanitarian", "relief", "protect", "justice"}
 
 
@@ -291,7 +292,16 @@ class ActorBuilder:
             actor.key_name = institution
             return
         if actor.entry and actor.entry.curated:
-            actor.name = actor.entry.canonical
+            # named as the article writes it when that is one of the entry's names, in full and no
+            # shorter ("Zanu PF" for ZANU-PF), else by the entry's canonical name ("VOA" and "Red
+            # Cross" are Voice of America and the International Committee of the Red Cross)
+            canonical, listed = actor.entry.canonical, {fold(name) for name in actor.entry.names}
+            written = [s for s in surfaces if len(s.split()) >= max(2, len(canonical.split())) and fold(s) in listed
+                       and all(w[:1].isupper() or w in NAME_SMALL_WORDS for w in s.split())]
+            if not written or any(fold(s) == fold(clean(canonical)) for s in written):
+                actor.name = canonical  # "New York Times" is The New York Times
+            else:
+                actor.name = max(written, key=lambda s: (len(s.split()), len(s)))
             actor.key_name = actor.entry.canonical
         else:
             actor.name = max(surfaces, key=lambda s: (len(s.split()), len(s)))

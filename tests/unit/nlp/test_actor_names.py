@@ -232,3 +232,10 @@ def test_a_video_carousel_and_a_newsletter_box_inside_the_body_name_no_actors(ru
     found = names(doc)
     assert "Maria Lopez" in found
     assert not any("Hamid" in name or "Herald" in name or "Replay" in name for name in found)
+
+
+def test_a_dictionary_organisation_is_named_as_written_when_that_is_one_of_its_full_names(run):
+    doc = run("Officials of Zanu PF met in Harare. Zanu PF said the vote was fair, Associated Press reported.")
+    found = names(doc)
+    assert "Zanu PF" in found and "ZANU-PF" not in found
+    assert "The Associated Press" in found  # its own name, "The" and all
