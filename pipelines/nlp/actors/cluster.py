@@ -362,6 +362,8 @@ class ActorBuilder:
                     sector = "REB"  # "Free Coast Liberation Army": not a state's army
                 if sector is None and CAUSE_WORDS & set(lowered):
                     sector = "NGO"
+                if sector is None and head in ("commission", "committee", "board") and {"election", "electoral"} & set(lowered):
+                    sector = "GOV"  # an election commission is a state body
                 leader = cand.extras.get("leader_entry")
                 if leader is not None and country is None:
                     country = self.entry_code(leader)[0]

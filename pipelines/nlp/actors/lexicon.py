@@ -141,6 +141,7 @@ class Lexicon:
     site_heads: set[str] = field(default_factory=set)      # "Dadaab refugee camp": a site
     vehicle_heads: set[str] = field(default_factory=set)   # "the Jaffar Express, a train": a thing
     work_heads: set[str] = field(default_factory=set)      # "Extended Fund Program": no actor
+    possessive_institutions: set[str] = field(default_factory=set)  # "Pakistan's parliament"
     site_modifiers: set[str] = field(default_factory=set)
     territory_heads: set[str] = field(default_factory=set)  # "the kingdom of Kaabu": a place
     locative_preps: set[str] = field(default_factory=set)   # "relocating to Okinawa"
@@ -298,6 +299,7 @@ def load_lexicon() -> Lexicon:
         site_heads=set(roles_data["site_heads"]),
         vehicle_heads=set(roles_data["vehicle_heads"]),
         work_heads=set(roles_data["work_heads"]),
+        possessive_institutions=set(roles_data["possessive_institutions"]),
         site_modifiers=set(roles_data["site_modifiers"]),
         territory_heads=set(roles_data["territory_heads"]),
         locative_preps=set(roles_data["locative_preps"]),

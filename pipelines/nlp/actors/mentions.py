@@ -695,6 +695,23 @@ class MentionFinder:
             if nxt.lower_ in lex.org_heads and nxt.pos_ in ("NOUN", "PROPN") and nxt.lower_ not in lex.anonymous:
                 sector, ext_end = lex.org_heads[nxt.lower_], k + 1
         self.add_country(start, ext_end, iso3, how, sector_hint=sector, name=self.phrase(start, end))
+        if how == "name" and ext_end == end:
+            self.possessive_institution(end)
+
+    def possessive_institution(self, end: int) -> None:
+        """'Pakistan's parliament', 'Kenya's electoral commission': after a country's name in the
+        possessive, an institution in lower case is an actor of that country (national_institution
+        gives it the country and the name)."""
+        texts = self.texts
+        if end + 1 >= len(texts) or texts[end] not in POSSESSIVE_MARKS:
+            return
+        k = end + 1
+        while k < len(texts) and k - end <= 3 and texts[k].islower() and texts[k].isalpha():
+            k += 1
+        for stop in range(k, end + 1, -1):  # the longest first
+            if self.phrase(end + 1, stop) in self.lex.possessive_institutions:
+                self.add(end + 1, stop, "organization", label="ORG")
+                return
 
     # ---- appositions and "X administration" --------------------------------------------
     def apposition(self, cand: Candidate) -> None:

@@ -2,7 +2,7 @@
 agents dictionary, what an affiliation says. Invented names and places, so nothing here is
 known to the dictionaries."""
 
-from tests.unit.nlp.conftest import actor_named
+from tests.unit.nlp.conftest import actor_named, mentions_of
 
 
 def test_the_dateline_places_actors_without_a_country_and_is_not_an_actor(run):
@@ -249,3 +249,15 @@ def test_a_party_outside_its_listed_spells_is_a_party(run):
     doc = run("Leaders of the Freedom and Justice Party, the political arm of the Muslim Brotherhood, said they "
               "would contest the vote.", published="2011-10-01")
     assert actor_named(doc, "Freedom and Justice Party")["sector"] == "PTY"
+
+
+def test_a_countrys_parliament_court_or_election_commission_in_lower_case_is_its_own_actor(run):
+    doc = run("Last week, Ghana's parliament passed the budget. Ghana's electoral commission rejected the "
+              "complaint, and Ghana's judiciary stayed silent. The parliament meets again in May. "
+              "Ghana's government welcomed the vote.")
+    parliament = actor_named(doc, "Ghana's parliament")
+    assert (parliament["country"], parliament["sector"]) == ("GHA", "LEG")
+    assert actor_named(doc, "Ghana's electoral commission")["sector"] == "GOV"
+    assert actor_named(doc, "Ghana's judiciary")["sector"] == "JUD"
+    assert actor_named(doc, "Ghana's government") is None  # the government is the country
+    assert "The parliament" in mentions_of(doc, "Ghana's parliament")
