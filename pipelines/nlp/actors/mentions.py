@@ -89,6 +89,7 @@ class MentionFinder:
         self.with_ws: list[str] = [text[start:end] for start, end in zip(starts, starts[1:] + [len(text)])]
         self.ents = list(doc.ents)
         self.furniture = furniture_spans(text)
+        self.speaking_bodies: list[tuple[int, int]] = []
 
     def in_furniture(self, char: int) -> bool:
         k = bisect_left(self.furniture, (char + 1,)) - 1
@@ -133,6 +134,8 @@ class MentionFinder:
                 self.from_entity(ent)
         self.speaker_scan()
         self.dictionary_scan()
+        for start, end in self.speaking_bodies:  # after the dictionary: "Freedom and Justice Party said"
+            self.add(start, end, "organization", label="ORG")
         self.country_scan()
         self.group_scan()
         self.contributors()
@@ -354,6 +357,9 @@ class MentionFinder:
             posted = title_before(lex, doc, start - 1, self.sentences.of_token(start).start)
             if posted.role:  # "U.S. Ambassador to Burma Derek Mitchell": Burma is the posting
                 role, role_iso3 = posted.role, posted.iso3
+        if ent.label_ != "PERSON" and role and start < name_start < end and (
+                doc[name_start].lower_ in ("and", "of", "for", "&") or lex.lookup(self.phrase(start, end))):
+            name_start, role, role_iso3, countries, gender = start, None, None, [], None  # "Justice and Development Party"
         if ent.label_ == "ORG" and role == "general" and not countries and end - name_start == 1 and name_start > start:
             name_start, role, role_iso3, gender = start, None, None, None  # "General Motors", not General Motors
         for c_start, c_end, c_iso3, c_how in countries:
@@ -892,6 +898,9 @@ class MentionFinder:
                     start -= 1
                 span = doc[start:subj.i + 1]
                 if any(t in self.taken for t in range(span.start, span.end)):
+                    continue
+                if subj.lower_ in lex.org_heads or subj.lower_ in lex.unmistakable_org_heads:
+                    self.speaking_bodies.append((span.start, span.end))  # "Qassam Brigades said": a body
                     continue
                 name_start, role, *_ = split_prefix(lex, doc, span.start, span.end)
                 title = title_before(lex, doc, span.start, self.sentences.of_token(span.start).start)

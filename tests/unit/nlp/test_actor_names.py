@@ -239,3 +239,11 @@ def test_a_dictionary_organisation_is_named_as_written_when_that_is_one_of_its_f
     found = names(doc)
     assert "Zanu PF" in found and "ZANU-PF" not in found
     assert "The Associated Press" in found  # its own name, "The" and all
+
+
+def test_a_title_word_inside_a_party_name_is_no_title(run):
+    doc = run("The Freedom and Justice Party said it would contest the vote. The Justice and Development "
+              "Party said it won. The Saraya Brigades said they fired rockets.")
+    found = names(doc)
+    assert {"Freedom and Justice Party", "Justice and Development Party", "Saraya Brigades"} <= found
+    assert all(a["kind"] == "organization" for a in doc._.pw_actors if a["name"].endswith(("Party", "Brigades")))
