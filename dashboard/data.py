@@ -170,12 +170,16 @@ def top_speakers(version: object, f: Filters, limit: int = 15) -> pd.DataFrame:
 
 @snapshot_query
 def search_actors(version: object, term: str = "", limit: int = 100) -> pd.DataFrame:
-    """Actors whose name or an alias contains `term`, exact names first, then most mentioned."""
+    """Actors whose name or an alias contains `term`, exact names first, then most mentioned.
+
+    A one-word person linked to a full-name person (same_as_actor_id) is left out: the marts
+    count it as that person, whose aliases include its name, so the search lands there."""
     term = term.strip()
     return db.query_df(
         r"""SELECT actor_id, name, kind, country, sector, mention_count
         FROM marts.dim_actors
-        WHERE $term = '' OR name ILIKE $pattern ESCAPE '\' OR aliases ILIKE $pattern ESCAPE '\'
+        WHERE same_as_actor_id IS NULL
+          AND ($term = '' OR name ILIKE $pattern ESCAPE '\' OR aliases ILIKE $pattern ESCAPE '\')
         ORDER BY lower(name) = lower($term) DESC, mention_count DESC NULLS LAST, name
         LIMIT $limit""",
         {"term": term, "pattern": like_pattern(term), "limit": limit},
@@ -454,13 +458,19 @@ def article(version: object, article_id: str) -> dict[str, Any] | None:
 
 @snapshot_query
 def article_annotations(version: object, article_id: str) -> dict[str, pd.DataFrame]:
-    """Actor mentions, quotes and events of one article, with their character spans."""
+    """Actor mentions, quotes and events of one article, with their character spans.
+
+    A mention's actor is the one the marts count it as: a one-word person linked to a full-name
+    person (dim_actors.same_as_actor_id) shows, and links to, that person."""
     params = {"id": article_id}
     with db.connect() as con:
         mentions = con.execute(
-            """SELECT m.start_char, m.end_char, m.surface, m.mention_kind, m.actor_id,
+            """SELECT m.start_char, m.end_char, m.surface, m.mention_kind,
+                      coalesce(x.same_as_actor_id, m.actor_id) AS actor_id,
                       coalesce(d.name, m.surface) AS name, d.kind, d.country, d.sector
-               FROM nlp.actor_mentions m LEFT JOIN marts.dim_actors d ON d.actor_id = m.actor_id
+               FROM nlp.actor_mentions m
+               LEFT JOIN marts.dim_actors x ON x.actor_id = m.actor_id
+               LEFT JOIN marts.dim_actors d ON d.actor_id = coalesce(x.same_as_actor_id, m.actor_id)
                WHERE m.article_id = $id ORDER BY m.start_char""",
             params,
         ).df()

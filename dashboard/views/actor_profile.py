@@ -8,6 +8,11 @@ from dashboard import charts, data, ui
 f = ui.page_intro("Actor profile", "Search any person, organisation, country or group")
 
 wanted = st.query_params.get("actor_id")
+if wanted:
+    # a one-word person counted as a full-name person (an older link): show that person
+    same_as = (data.actor(wanted) or {}).get("same_as_actor_id")
+    if same_as:
+        wanted = st.query_params["actor_id"] = same_as
 term = st.text_input("Search actors", placeholder="a name or an alias, e.g. a surname", key="actor_search")
 matches = data.search_actors(term)
 ids = list(matches["actor_id"])

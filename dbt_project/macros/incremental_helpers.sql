@@ -27,9 +27,12 @@
 {#- Body of the `changed_articles` CTE of a fingerprint-keyed fact (incremental runs only): the
     articles it must recompute. Those ingested or (re-)extracted since the last build, those gone
     from the sources, those whose stored `article_columns` no longer match int_articles_canonical
-    (ingest re-points duplicates in place), and those whose stored actor attributes
-    (`<role>_name`, `_country`, `_sector` for each of `actor_roles`) no longer match stg_actors
-    (actors are refined across articles). Expects an `articles` CTE over int_articles_canonical. -#}
+    (ingest re-points duplicates in place), and, for each of `actor_roles`, those whose stored
+    `<role>_actor_id` is no longer the actor its `extracted_<role>_actor_id` counts as in
+    int_actor_identity (an article naming a person in full links an older one-word mention) or
+    whose stored `<role>_name`, `_country`, `_sector` no longer match that actor in stg_actors
+    (actors are refined across articles). A table built before `extracted_<role>_actor_id`
+    existed is recomputed whole, once. Expects an `articles` CTE over int_articles_canonical. -#}
 {% macro articles_to_recompute(article_columns, actor_roles) -%}
     select article_id from articles where changed_at >= {{ changed_since_last_build() }}
     union
@@ -42,18 +45,28 @@
     {%- for column in article_columns %}
         {{ 'or ' if not loop.first }}t.{{ column }} is distinct from a.{{ column }}
     {%- endfor %}
+    {%- set stored_columns = adapter.get_columns_in_relation(this) | map(attribute='name') | map('lower') | list %}
     {%- for role in actor_roles %}
     union
+    {%- if ('extracted_' ~ role ~ '_actor_id') in stored_columns %}
+    -- The identity is looked up by the id as extracted: the stored role id is already resolved,
+    -- and a link made, moved or undone since shows only from the extracted side.
     select t.article_id
     from {{ this }} as t
-    left join {{ ref('stg_actors') }} as act on act.actor_id = t.{{ role }}_actor_id
+    left join {{ ref('int_actor_identity') }} as ident on ident.actor_id = t.extracted_{{ role }}_actor_id
+    left join {{ ref('stg_actors') }} as act on act.actor_id = ident.resolved_actor_id
     where t.{{ role }}_actor_id is not null
         and (
             act.actor_id is null
+            or t.{{ role }}_actor_id is distinct from act.actor_id
             or t.{{ role }}_name is distinct from act.name
             or t.{{ role }}_country is distinct from act.country
             or t.{{ role }}_sector is distinct from act.sector
         )
+    {%- else %}
+    -- built before the extracted id was stored: no row can be checked, so all are rebuilt once
+    select article_id from {{ this }}
+    {%- endif %}
     {%- endfor %}
 {%- endmacro %}
 

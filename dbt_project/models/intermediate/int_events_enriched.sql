@@ -1,4 +1,7 @@
 -- Events with their article's date, outlet and flags and both actors' canonical names and countries.
+-- source_actor_id and target_actor_id are the actors they count as (int_actor_identity: a linked
+-- one-word person is the full-name person), and the attributes are those actors'; the ids as
+-- extracted are kept in extracted_source_actor_id and extracted_target_actor_id.
 -- event_day is the day the daily marts count an event on: its own date when known to the day,
 -- else the article's publication date.
 select
@@ -13,11 +16,14 @@ select
     e.score,
     e.modality,
     e.event_count,
-    e.source_actor_id,
+    -- an id stg_actors lacks has no identity row: it stays as extracted
+    coalesce(src_ident.resolved_actor_id, e.source_actor_id) as source_actor_id,
+    e.source_actor_id as extracted_source_actor_id,
     coalesce(src.name, e.source_name) as source_name,
     src.country as source_country,
     src.sector as source_sector,
-    e.target_actor_id,
+    coalesce(tgt_ident.resolved_actor_id, e.target_actor_id) as target_actor_id,
+    e.target_actor_id as extracted_target_actor_id,
     coalesce(tgt.name, e.target_name) as target_name,
     tgt.country as target_country,
     tgt.sector as target_sector,
@@ -42,5 +48,7 @@ select
     a.changed_at
 from {{ ref('stg_events') }} as e
 inner join {{ ref('int_articles_canonical') }} as a using (article_id)
-left join {{ ref('stg_actors') }} as src on src.actor_id = e.source_actor_id
-left join {{ ref('stg_actors') }} as tgt on tgt.actor_id = e.target_actor_id
+left join {{ ref('int_actor_identity') }} as src_ident on src_ident.actor_id = e.source_actor_id
+left join {{ ref('stg_actors') }} as src on src.actor_id = src_ident.resolved_actor_id
+left join {{ ref('int_actor_identity') }} as tgt_ident on tgt_ident.actor_id = e.target_actor_id
+left join {{ ref('stg_actors') }} as tgt on tgt.actor_id = tgt_ident.resolved_actor_id

@@ -1,8 +1,22 @@
--- One row per canonical actor, with its top aliases and how often it appears, and for a person
--- named by one word only, the full-name person it is taken to be (int_person_same_as).
--- Counts use canonical articles only, so a near-duplicate story does not count twice.
+-- One row per canonical actor as extracted, with its top aliases and how often it appears, and
+-- for a person named by one word only, the full-name person it is taken to be (int_actor_identity).
+-- Counts and aliases are those of the actor it counts as, like every mart: a linked one-word
+-- person shows none (its mentions are the full-name person's), and the full-name person shows
+-- both. Counts use canonical articles only, so a near-duplicate story does not count twice.
 with actors as (
     select * from {{ ref('stg_actors') }}
+),
+
+identity as (
+    select actor_id, resolved_actor_id from {{ ref('int_actor_identity') }}
+),
+
+resolved_aliases as (
+    -- one form can be written of both ("Kuleba"): its mentions add up
+    select i.resolved_actor_id as actor_id, al.alias, sum(al.mentions) as mentions
+    from {{ ref('stg_actor_aliases') }} as al
+    inner join identity as i using (actor_id)
+    group by i.resolved_actor_id, al.alias
 ),
 
 aliases as (
@@ -10,10 +24,11 @@ aliases as (
         actor_id,
         array_to_string(list(alias order by mentions desc, alias)[1:5], '; ') as aliases,
         count(*) as alias_count
-    from {{ ref('stg_actor_aliases') }}
+    from resolved_aliases
     group by actor_id
 ),
 
+-- The enriched models carry the actor each row counts as: a linked one-word person gets no row.
 mentions as (
     select
         actor_id,
@@ -61,10 +76,10 @@ select
     cast(a.canonical_key as varchar) as canonical_key,
     cast(coalesce(e.event_count, 0) as bigint) as event_count,
     cast(a.updated_at as timestamp) as updated_at,
-    cast(sa.same_as_actor_id as varchar) as same_as_actor_id
+    cast(nullif(i.resolved_actor_id, a.actor_id) as varchar) as same_as_actor_id
 from actors as a
 left join aliases as al using (actor_id)
 left join mentions as m using (actor_id)
 left join quotes as q using (actor_id)
 left join events as e using (actor_id)
-left join {{ ref('int_person_same_as') }} as sa using (actor_id)
+left join identity as i using (actor_id)

@@ -1,4 +1,6 @@
 -- Quotes per actor: those the actor spoke, and those by others whose span mentions the actor.
+-- Actors are those they count as (int_actor_identity: a linked one-word person is the full-name
+-- person), like fct_quotes' speaker.
 -- The actor profile reads one actor's rows; the table is ordered by actor so DuckDB's zone maps
 -- skip the rest, and the dashboard's filter columns (date, outlet, canonical) are here too, so
 -- no join with the whole quote table is needed per page view.
@@ -7,13 +9,15 @@ with quotes as (
 ),
 
 mentioned as (
-    select distinct m.actor_id, q.quote_id
+    select distinct ident.resolved_actor_id as actor_id, q.quote_id
     from quotes as q
     inner join {{ ref('stg_actor_mentions') }} as m
         on m.article_id = q.article_id
         and m.start_char >= q.start_char
         and m.end_char <= q.end_char
-    where m.actor_id is distinct from q.speaker_actor_id
+    inner join {{ ref('int_actor_identity') }} as ident on ident.actor_id = m.actor_id
+    -- the speaker is resolved too: a one-word form of the speaker is still the speaker
+    where ident.resolved_actor_id is distinct from q.speaker_actor_id
 ),
 
 involvement as (

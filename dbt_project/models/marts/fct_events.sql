@@ -1,11 +1,15 @@
 -- One row per extracted event, with its article, both actors and whether this article is the
--- first to report the event (by fingerprint: source, type, target, date).
+-- first to report the event (by fingerprint: source, type, target, date, as extracted). Both
+-- actors are those they count as (int_actor_identity: a linked one-word person is the full-name
+-- person); extracted_source_actor_id and extracted_target_actor_id keep the ids as extracted.
 --
 -- Incremental per article like fct_quotes: articles ingested or (re-)extracted since the last
--- build, articles whose stored article fields or actor attributes no longer match, and every
--- article sharing a fingerprint with those are recomputed. A full refresh gives the same rows.
+-- build, articles whose stored article fields or actor identities and attributes no longer
+-- match, and every article sharing a fingerprint with those are recomputed. A full refresh gives
+-- the same rows.
 -- depends_on: {{ ref('stg_events') }}
 -- depends_on: {{ ref('stg_actors') }}
+-- depends_on: {{ ref('int_actor_identity') }}
 -- depends_on: {{ ref('stg_articles') }}
 {{ config(
     materialized='incremental',
@@ -79,6 +83,8 @@ select
     cast(b.target_sector as varchar) as target_sector,
     cast(r.articles_carrying as bigint) as articles_carrying,
     cast(b.extractor_version as varchar) as extractor_version,
-    cast(b.changed_at as timestamp) as changed_at
+    cast(b.changed_at as timestamp) as changed_at,
+    cast(b.extracted_source_actor_id as varchar) as extracted_source_actor_id,
+    cast(b.extracted_target_actor_id as varchar) as extracted_target_actor_id
 from batch as b
 inner join reports as r using (fingerprint)

@@ -1,12 +1,15 @@
 -- One row per quote, with its article, speaker and how many articles carry the same quote.
+-- The speaker is the actor it counts as (int_actor_identity: a linked one-word person is the
+-- full-name person); extracted_speaker_actor_id keeps the id as extracted.
 --
 -- Incremental per article (delete+insert on article_id). Recomputed each build: articles ingested
 -- or (re-)extracted since the last build, articles whose stored article fields or speaker
--- attributes no longer match (ingest re-points duplicates in place; actors are refined across
--- articles), and every article sharing a fingerprint with those, since their articles_carrying
--- moves too. A full refresh gives the same rows.
+-- identity and attributes no longer match (ingest re-points duplicates in place; actors are
+-- refined and one-word persons linked across articles), and every article sharing a fingerprint
+-- with those, since their articles_carrying moves too. A full refresh gives the same rows.
 -- depends_on: {{ ref('stg_quotes') }}
 -- depends_on: {{ ref('stg_actors') }}
+-- depends_on: {{ ref('int_actor_identity') }}
 -- depends_on: {{ ref('stg_articles') }}
 {{ config(
     materialized='incremental',
@@ -68,6 +71,7 @@ select
     cast(c.outlets_carrying as bigint) as outlets_carrying,
     cast(b.is_outlet_canonical as boolean) as is_outlet_canonical,
     cast(b.extractor_version as varchar) as extractor_version,
-    cast(b.changed_at as timestamp) as changed_at
+    cast(b.changed_at as timestamp) as changed_at,
+    cast(b.extracted_speaker_actor_id as varchar) as extracted_speaker_actor_id
 from batch as b
 inner join carriers as c using (fingerprint)

@@ -373,6 +373,32 @@ def synthetic_corpus(n_articles: int = 3000, seed: int = 7) -> Corpus:
     return corpus
 
 
+def link_one_word_person(path: Path, word: str, full_name_key: str) -> str:
+    """Change the warehouse at `path` as if extraction had kept `word` (a surname) apart as a
+    person of its own and dbt had linked it to the full-name person: the word's mentions are its
+    own actor's, and its dim_actors row points at that person (same_as_actor_id) and counts
+    nothing, as the marts count it under that person. Returns the word's actor_id."""
+    full = ACTORS[full_name_key]
+    lone = Actor(f"{word.lower()} (one word)", word, "person", full.country, None)  # the fixture's keys are surnames
+    con = duckdb.connect(str(path))
+    try:
+        con.execute(
+            "INSERT INTO nlp.actors VALUES (?, ?, ?, 'person', ?, NULL, NULL, ?, ?)",
+            [lone.actor_id, f"person:{lone.key}", word, lone.country, EXTRACTOR, INGESTED],
+        )
+        con.execute("UPDATE nlp.actor_mentions SET actor_id = ? WHERE actor_id = ? AND surface = ?",
+                    [lone.actor_id, full.actor_id, word])
+        con.execute(
+            "INSERT INTO marts.dim_actors BY NAME SELECT ? AS actor_id, ? AS name, 'person' AS kind, ? AS country, "
+            "0 AS alias_count, 0 AS mention_count, 0 AS article_count, 0 AS quote_count, ? AS same_as_actor_id",
+            [lone.actor_id, word, lone.country, full.actor_id],
+        )
+        con.execute("CHECKPOINT")
+    finally:
+        con.close()
+    return lone.actor_id
+
+
 def write_warehouse(path: Path, corpus: Corpus) -> Path:
     """Create `path` with the real raw/nlp schema, the corpus rows, and the fixture marts."""
     path.parent.mkdir(parents=True, exist_ok=True)

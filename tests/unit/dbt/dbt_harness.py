@@ -10,8 +10,13 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+import duckdb
+
 PROJECT_ROOT = Path(__file__).resolve().parents[3]
 DBT_PROJECT = PROJECT_ROOT / "dbt_project"
+MARTS = ["dim_articles", "dim_actors", "fct_actor_mentions_daily", "fct_actor_mentions_rollup", "fct_quotes", "fct_top_speakers", "fct_events",
+         "fct_actor_quotes", "fct_actor_events", "fct_event_types_daily", "fct_dyads_daily", "fct_actor_cooccurrence", "fct_outlet_sourcing",
+         "fct_outlet_speaker_mix", "fct_pipeline_status"]
 
 
 def dbt_executable() -> str:
@@ -62,3 +67,12 @@ def assert_clean(result: DbtResult) -> None:
     bad = {k: v for k, v in result.statuses().items() if v not in ("success", "pass")}
     assert result.returncode == 0 and not bad, f"{bad}\n{result.output[-4000:]}"
 
+
+def snapshot(warehouse: Path, relations: list[str]) -> dict[str, list[tuple]]:
+    """Every row of each relation, sorted, for comparing two builds."""
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        # Sort on the text form so rows with nulls still order.
+        return {r: sorted(con.execute(f"select * from {r}").fetchall(), key=repr) for r in relations}
+    finally:
+        con.close()
