@@ -25,14 +25,16 @@ def analyse_actors(doc: Doc, published, body_end: int) -> tuple[list[dict], list
     sentences = doc_sentences(doc)
     place_actors(actors, story_country(actors, where[2] if where else None), sentences.index_of_token,
                  dateline_country=where[2] if where else None)
-    records, mentions, ids = [], [], set()
-    for index, actor in enumerate(actors):
+    records, mentions, index_of = [], [], {}
+    for actor in actors:
         rec = actor_record(actor)
-        if rec["actor_id"] in ids:  # "John A. Smith" and "John B. Smith" in one article: two people
-            rec = actor_record(actor, initials=True)
-        ids.add(rec["actor_id"])
-        rec["gender"] = gender_of(lex, actor)
-        records.append(rec)
+        if rec["actor_id"] in index_of and actor.kind == "person":
+            rec = actor_record(actor, initials=True)  # "John A. Smith" and "John B. Smith": two people
+        index = index_of.get(rec["actor_id"])
+        if index is None:  # else one actor reached twice ("European Union" and "The EU"): merged
+            index = index_of[rec["actor_id"]] = len(records)
+            rec["gender"] = gender_of(lex, actor)
+            records.append(rec)
         for m in actor.mentions:
             sent_i = sentences.index_of_token(m.start_tok)
             sent = sentences.spans[sent_i]

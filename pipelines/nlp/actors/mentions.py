@@ -900,8 +900,9 @@ class MentionFinder:
                 if any(t in self.taken for t in range(span.start, span.end)):
                     continue
                 if subj.lower_ in lex.org_heads or subj.lower_ in lex.unmistakable_org_heads:
-                    self.speaking_bodies.append((span.start, span.end))  # "Qassam Brigades said": a body
-                    continue
+                    if len(span) >= 2 and all(t.text[:1].isupper() for t in span):
+                        self.speaking_bodies.append((span.start, span.end))  # "Qassam Brigades said": a body
+                    continue  # "the Department said": a description
                 name_start, role, *_ = split_prefix(lex, doc, span.start, span.end)
                 title = title_before(lex, doc, span.start, self.sentences.of_token(span.start).start)
                 words = span.end - name_start

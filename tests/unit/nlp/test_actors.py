@@ -212,3 +212,11 @@ def test_a_lone_name_the_dictionary_lists_is_the_same_actor_as_the_full_name_els
                        "Barack Obama")
     full = actor_named(run("Barack Obama spoke on Friday.", published="2013-05-03"), "Barack Obama")
     assert lone is not None and lone["actor_id"] == full["actor_id"]
+
+
+def test_an_actor_reached_by_two_paths_is_one_actor_with_all_its_mentions(run):
+    doc = run("The European Union imposed duties. The EU duties aimed for pressure points, Brussels said. "
+              "The EU is a major destination for whiskey.")
+    ids = [a["actor_id"] for a in doc._.pw_actors]
+    assert len(ids) == len(set(ids))
+    assert mentions_of(doc, "European Union") == ["European Union", "The EU", "The EU"]
