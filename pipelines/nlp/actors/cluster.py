@@ -25,7 +25,8 @@ NON_STATE_WORDS = {"liberation", "rebel", "rebels", "insurgent", "insurgents", "
 # "American Civil Liberties Union", "Committee to Protect Journalists": a cause in the name of a
 # body with no sector of its own makes it a non-governmental organisation
 NAME_SMALL_WORDS = {"of", "the", "and", "for", "in", "on", "to", "de", "du", "des", "la", "le", "del", "e", "i"}
-CAUSE_WORDS = {"rights", "liberties", "freedom", "freedoms", "humanitarian", "relief", "protect", "justice"}
+CAUSE_WORDS = {"rights", "liberties", "freedom", "freedoms", "humanitarian", "relief", "protect", "justice",
+               "refugee", "refugees", "rescue", "democracy"}
 
 
 @dataclass
@@ -360,8 +361,9 @@ class ActorBuilder:
                     sector = cand.sector_hint
                 if sector in (None, "MIL") and NON_STATE_WORDS & {w.lower() for w in words}:
                     sector = "REB"  # "Free Coast Liberation Army": not a state's army
-                if sector is None and CAUSE_WORDS & set(lowered):
-                    sector = "NGO"
+                if sector is None and (CAUSE_WORDS & set(lowered) or (
+                        head in ("council", "committee") and cut < len(lowered) and lowered[cut] in ("on", "for"))):
+                    sector = "NGO"  # "Council on Foreign Relations": a body with a cause and no state
                 if sector is None and head in ("commission", "committee", "board") and {"election", "electoral"} & set(lowered):
                     sector = "GOV"  # an election commission is a state body
                 leader = cand.extras.get("leader_entry")
@@ -373,7 +375,9 @@ class ActorBuilder:
                     country = cand.extras["city"]
                 if country is None and len(words) >= 2:
                     # "U.N. General Assembly", "EU Commission": a body of an international organisation
-                    parent = next((e for k in (1, 2, 3) if k < len(words) for e in lex.lookup(" ".join(words[:k]))[:1]), None)
+                    # ("European Council on Foreign Relations" is no body of the European Council)
+                    parent = next((e for k in (1, 2, 3) if k < len(words) and lowered[k] not in HEAD_ENDS
+                                   for e in lex.lookup(" ".join(words[:k]))[:1]), None)
                     if parent is not None and self.entry_code(parent)[0] == "IGO":
                         country, sector = "IGO", sector if sector == "JUD" else "IGO"
         if actor.extra.get("institution"):

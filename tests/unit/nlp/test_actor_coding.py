@@ -261,3 +261,13 @@ def test_a_countrys_parliament_court_or_election_commission_in_lower_case_is_its
     assert actor_named(doc, "Ghana's judiciary")["sector"] == "JUD"
     assert actor_named(doc, "Ghana's government") is None  # the government is the country
     assert "The parliament" in mentions_of(doc, "Ghana's parliament")
+
+
+def test_a_council_or_committee_on_a_cause_is_an_ngo_and_no_body_of_a_namesake(run):
+    doc = run("The European Council on Foreign Relations said so. The Council for Democratic Reform criticised "
+              "the vote. The Danish Refugee Council helped. The European Council met in Brussels.")
+    assert actor_named(doc, "European Council on Foreign Relations")["sector"] == "NGO"
+    assert actor_named(doc, "European Council on Foreign Relations")["country"] != "IGO"
+    assert actor_named(doc, "Council for Democratic Reform")["sector"] == "NGO"
+    assert actor_named(doc, "Danish Refugee Council")["sector"] == "NGO"
+    assert (actor_named(doc, "European Council")["country"], actor_named(doc, "European Council")["sector"]) == ("IGO", "IGO")
