@@ -405,7 +405,8 @@ class ActorBuilder:
         if org is not None and org.country == "IGO" and any(lex.roles.get(r, {}).get("represents") for r in actor.roles):
             org = None  # "U.N. Ambassador Susan Rice" speaks for the United States at the UN
         city = next((m.extras.get("affiliation_city") for m in actor.mentions if m.extras.get("affiliation_city")), None)
-        entry_country, entry_sector = self.entry_code(actor.entry)
+        group_entry = next((m.extras["member_of_entry"] for m in actor.mentions if m.extras.get("member_of_entry")), None)
+        entry_country, entry_sector = self.entry_code(actor.entry or group_entry)
         role_sectors = [lex.role_sector(r) for r in actor.roles]
         role_sector = next((s for s in role_sectors if s), None)
         role_country = next((lex.roles.get(r, {}).get("country") for r in actor.roles if lex.roles.get(r, {}).get("country")), None)
@@ -434,7 +435,7 @@ class ActorBuilder:
             sector = "MED"  # named in a contributor line: a journalist, whatever else the line says
         if sector is None and kin_side(actor) is not None:
             sector = "CVL"  # "Lai's son Sebastien": named as a relative, with no post of their own
-        if sector is None and not actor.roles and org is None and actor.entry is None:
+        if sector is None and not actor.roles and org is None and actor.entry is None and group_entry is None:
             sector = "CVL"  # named with no post, affiliation or dictionary entry: a private person (CAMEO CVL)
         role_mentions = [m for m in actor.mentions if m.role]
         if sector in STATE_SECTORS and role_mentions and all(m.extras.get("former") for m in role_mentions):

@@ -90,6 +90,7 @@ class MentionFinder:
         self.ents = list(doc.ents)
         self.furniture = furniture_spans(text)
         self.speaking_bodies: list[tuple[int, int]] = []
+        self.member_surnames: set[tuple[str, ...]] = set()  # of persons the dictionary files under a group
 
     def in_furniture(self, char: int) -> bool:
         k = bisect_left(self.furniture, (char + 1,)) - 1
@@ -382,6 +383,10 @@ class MentionFinder:
             entries = [e for e in lex.lookup(self.phrase(name_start, end - 1)) if e.kind == "organization"]
         entry = entries[0] if entries else None
         org_label = ent.label_ == "ORG" and entry is not None and not entry.curated and entry.kind == "person"
+        member_of = None
+        if ent.label_ == "PERSON" and entry is not None and entry.kind == "organization" and not entry.curated \
+                and self.member_named(name_span, entry):
+            member_of, entry = entry, None  # "Hassan Nasrallah", filed by the dictionary under Hezbollah
         if entry is None and role is None and ent.label_ in ("ORG", "FAC") and end - name_start == 1 \
                 and name_span.text.lower() in lex.org_heads and lex.org_heads[name_span.text.lower()] != "LEG":
             return  # "Government", "Ministry": a generic word, not a name; "Congress" is one
@@ -408,6 +413,9 @@ class MentionFinder:
             name = self.phrase(countries[-1][0], end)
         cand = self.add(name_start, end, kind, name=name, entry=entry, role=role,
                         role_country=role_iso3, gender=gender, label=ent.label_)
+        if cand and member_of is not None and kind == "person":
+            cand.extras["member_of_entry"] = member_of  # coded as its group is
+            self.member_surnames.update(tuple(self.texts[k:end]) for k in range(name_start + 1, end))
         if cand and role:
             title_start = title.start_tok if title and title.start_tok < start else start
             if any(t.lower_ in FORMER_WORDS for t in doc[title_start:name_start]):
@@ -446,6 +454,22 @@ class MentionFinder:
             self.relatives(cand)
         if cand and kind == "person":
             self.administration(cand)
+
+    def member_named(self, span: Span, entry: DictEntry) -> bool:
+        """A person's name that the historical dictionary lists among a group's names (its
+        leader's): two words or more, not the group's own name, no organisation word, and a
+        given name, or an honorific or a role word right before it ("Hamas leader Khaled
+        Meshaal"); or the surname of such a person named earlier ("Meshaal", "bin Laden")."""
+        words = tuple(t.text for t in span)
+        if words in self.member_surnames:
+            return True
+        group_words = set(fold(entry.canonical).replace("-", " ").split()) - NAME_PARTICLES
+        if len(words) == 1 or not words[0][:1].isupper() or group_words & {fold(w) for w in words} or any(
+                w.lower() in self.lex.org_heads or w.lower() in self.lex.unmistakable_org_heads for w in words):
+            return False  # "Ansar al-Shariah" is the group Ansar al-Sharia, "al-Qassam" no given name
+        before = self.texts[span.start - 1].lower() if span.start > 0 else ""
+        return words[0].lower() in self.lex.given_names or before in self.lex.honorifics \
+            or before in self.lex.roles
 
     def curated_org_from(self, start: int, end: int) -> bool:
         """A curated organisation whose name starts with the entity and runs past it; added."""

@@ -220,3 +220,12 @@ def test_an_actor_reached_by_two_paths_is_one_actor_with_all_its_mentions(run):
     ids = [a["actor_id"] for a in doc._.pw_actors]
     assert len(ids) == len(set(ids))
     assert mentions_of(doc, "European Union") == ["European Union", "The EU", "The EU"]
+
+
+def test_a_leader_the_dictionary_files_under_his_group_is_a_person_coded_as_the_group(run):
+    doc = run("Hezbollah leader Hassan Nasrallah said the group would respond. Nasrallah spoke on "
+              "television. Hezbollah fired rockets.", published=date(2020, 1, 5))
+    leader, group = actor_named(doc, "Hassan Nasrallah"), actor_named(doc, "Hezbollah")
+    assert leader is not None and leader["kind"] == "person" and leader["actor_id"] != group["actor_id"]
+    assert (leader["country"], leader["sector"]) == ("LBN", "REB")
+    assert mentions_of(doc, "Hassan Nasrallah") == ["Hassan Nasrallah", "Nasrallah"]
