@@ -315,7 +315,15 @@ class ActorBuilder:
             actor = by_iso.setdefault(cand.iso3, Actor("country", cand.iso3, [], iso3=cand.iso3))
             actor.mentions.append(cand)
         for iso3, actor in by_iso.items():
-            actor.name = self.lex.countries[iso3]["name"]
+            canonical, listed = self.lex.countries[iso3]["name"], set(self.lex.countries[iso3]["names"])
+            # as the article writes it when that is one of the country's names in full, no
+            # shorter ("Democratic Republic of Congo"), else its usual name ("U.S." is United States)
+            def words(name: str) -> int:
+                return len([w for w in name.split() if w.lower() != "the"])
+
+            written = [m.surface for m in actor.mentions if m.mention_kind == "name" and m.surface in listed
+                       and words(m.surface) >= words(canonical)]
+            actor.name = canonical if not written or canonical in written else max(written, key=len)
             actor.key_name = iso3
             actor.country = iso3
             self.actors.append(actor)

@@ -247,3 +247,11 @@ def test_a_title_word_inside_a_party_name_is_no_title(run):
     found = names(doc)
     assert {"Freedom and Justice Party", "Justice and Development Party", "Saraya Brigades"} <= found
     assert all(a["kind"] == "organization" for a in doc._.pw_actors if a["name"].endswith(("Party", "Brigades")))
+
+
+def test_a_country_is_named_as_written_when_that_is_one_of_its_full_names(run):
+    doc = run("Refugees from the Democratic Republic of Congo crossed into Uganda. The U.S. sent aid, and "
+              "the United States said more would follow.")
+    found = names(doc)
+    assert "Democratic Republic of Congo" in found
+    assert "United States" in found and "U.S." not in found  # a shorter form keeps the usual name
