@@ -175,7 +175,7 @@ def test_a_plural_head_and_a_country_before_a_chamber_still_give_the_sector(run)
               "U.S. House of Representatives voted. The rest came from the Democratic Republic of Congo.")
     assert actor_named(doc, "Valdorian Trade Offices")["sector"] == "GOV"
     assert actor_named(doc, "U.S. House of Representatives")["sector"] == "LEG"
-    assert actor_named(doc, "Democratic Republic of the Congo")["country"] == "COD"
+    assert actor_named(doc, "Democratic Republic of Congo")["country"] == "COD"
 
 
 def test_a_contributor_line_names_journalists_and_where_they_report_from(run):
