@@ -553,11 +553,19 @@ class MentionFinder:
 
     def names_joined_by_and(self, ents: list[Span]) -> list[Span]:
         """One organisation name that the model cut at its "and": "Bureau of European" +
-        "Eurasian Affairs", "Heart and" + "Soul Television"."""
+        "Eurasian Affairs", "Heart and" + "Soul Television"; and two names the model ran together
+        at theirs ("Department of Defense and State Department")."""
         doc, lex, texts = self.doc, self.lex, self.texts
         out: list[Span] = []
         for ent in ents:
             start = ent.start
+            k = next((k for k in range(ent.start + 1, ent.end - 1) if texts[k] == "and"), None)
+            first = ent.start + 1 if texts[ent.start].lower() == "the" else ent.start
+            if k is not None and k > first and ent.label_ in ("ORG", "PERSON") and (texts[k + 1] == "The" or (
+                    lex.lookup(self.phrase(first, k)) and lex.lookup(self.phrase(k + 1, ent.end)))):
+                # "Goler and The Associated Press", "Department of Defense and State Department": two
+                out += [Span(doc, ent.start, k, label=ent.label_), Span(doc, k + 1, ent.end, label=ent.label_)]
+                continue
             if ent.label_ == "ORG" and start >= 2 and texts[start - 1] == "and":
                 prev = out[-1] if out else None
                 last = texts[prev.end - 1] if prev is not None else ""
@@ -941,7 +949,7 @@ class MentionFinder:
         for ent in self.ents:
             if ent.label_ not in ("ORG", "NORP", "GPE", "FAC", "PERSON") or ent.end_char > self.body_end:
                 continue
-            for start in range(max(0, ent.start - 3), ent.start + 1):
+            for start in range(max(0, ent.start - 5), ent.start + 1):
                 if not texts[start][:1].isupper():
                     continue
                 names = self.dictionary_names(start, min(len(doc), ent.end + 3))
@@ -952,6 +960,10 @@ class MentionFinder:
                     if not entries or self.ends_in_role(end):
                         continue  # "State Department official" is an official, described apart
                     covered = {ent_of[t] for t in range(start, end) if t in ent_of}
+                    if entries[0].kind == "organization" and any(
+                            self.ents[c].label_ == "PERSON" and len(self.ents[c]) >= 2
+                            and start <= self.ents[c].start and self.ents[c].end <= end for c in covered):
+                        continue  # "White House Press Secretary Jay Carney": a person, whatever the dictionary files
                     if len(covered) > 1 or end - start > ent.end - ent.start:
                         if entries[0].kind == "person":  # "Ursula von der" + "Leyen"
                             self.from_entity(Span(doc, start, end, label="PERSON"))

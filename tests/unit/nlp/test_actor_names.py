@@ -255,3 +255,11 @@ def test_a_country_is_named_as_written_when_that_is_one_of_its_full_names(run):
     found = names(doc)
     assert "Democratic Republic of Congo" in found
     assert "United States" in found and "U.S." not in found  # a shorter form keeps the usual name
+
+
+def test_two_names_run_together_at_and_are_two_and_a_long_known_name_is_whole(run):
+    doc = run("The Department of Defense and State Department agreed on the plan. Analysts at the Center for "
+              "Strategic and International Studies said so.")
+    found = names(doc)
+    assert {"Department of Defense", "State Department", "Center for Strategic and International Studies"} <= found
+    assert not any(" and State" in name or name == "International Studies" for name in found)
