@@ -25,6 +25,7 @@ NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 FORMER_WORDS = {"former", "ex", "ex-", "retired"}  # a former official is an elite (ELI), not the government
 PLACE_ADJECTIVE_ENDINGS = ("ean", "ian", "can", "ese", "ish", "ern", "tic")
 MAX_PHRASE = 6
+MODEL_DESIGNATION = re.compile(r"[A-Za-z]{1,4}-\d+[A-Za-z]?s?")  # "F-16s", "MiG-29", "S-400"
 FUNCTION_POS = {"PRON", "DET", "ADV", "ADP", "AUX", "CCONJ", "SCONJ", "PART", "VERB"}  # "Who", "Will", "May"
 # "With assistance by", "Additional reporting by", "Reporting by X; Editing by Y"
 CREDIT_LINE = re.compile(r"[\W_]*(?:with\s+)?(?:additional\s+)?(?:assistance|reporting|writing|editing|research)"
@@ -656,6 +657,8 @@ class MentionFinder:
         if role and looks_like_name(span) and not self.org_head(span):
             return "person"
         if label == "PERSON":
+            if any(ch.isdigit() for ch in span.text):
+                return None  # "F-16s", "Anderson Cooper 360": no person's name has digits
             if len(span) >= 2 and span[-1].text[:1].isupper() and span[-1].lower_ in self.lex.territory_heads:
                 return None  # "Central Java Province": a place
             if (span[0].pos_ in ("ADP", "ADV", "VERB", "DET") and not self.named_person_noun(span.start, span.end)) or (any(
@@ -673,6 +676,8 @@ class MentionFinder:
                 or (span.root.dep_ == "appos" and span.root.head.lemma_.lower() in self.lex.kinship)):
             return "person"  # "Lai's son Sebastien", "the younger Lai", "his daughter, Argita Malltezi"
         if label == "ORG":
+            if MODEL_DESIGNATION.fullmatch(span.text):
+                return None  # "F-16s", "S-400": a weapon, not a body (the G-20 is in the dictionary)
             if len(span) == 1 and span[0].pos_ not in ("PROPN",) and not span.text.isupper():
                 return None  # "Suffice" at the start of a sentence
             if span.text in self.lex.city_country:

@@ -263,3 +263,11 @@ def test_two_names_run_together_at_and_are_two_and_a_long_known_name_is_whole(ru
     found = names(doc)
     assert {"Department of Defense", "State Department", "Center for Strategic and International Studies"} <= found
     assert not any(" and State" in name or name == "International Studies" for name in found)
+
+
+def test_weapon_designations_and_names_with_digits_are_no_actors(run):
+    doc = run("Pakistan bought F-16s built by Lockheed Martin, and Turkey bought S-400 systems. Anderson Cooper "
+              "360 aired the interview. The G-20 met in Osaka.")
+    found = names(doc)
+    assert not found & {"F-16s", "S-400", "Anderson Cooper 360"}
+    assert {"Lockheed Martin", "Group of 20"} <= found
