@@ -300,7 +300,24 @@ class MentionFinder:
             place = next((e for e in self.ents if e.start == end + 1 and e.label_ in ("GPE", "LOC")), None)
             if place is not None:  # "Committee for Freedom in Hong Kong": the country is in the name
                 end = place.end
-        if ent.label_ == "ORG" and end - start >= 2 and doc[end - 2].lower_ not in ("the", "of") and self.ends_in_role(end):
+        if ent.label_ == "ORG" and end - start >= 3:
+            for k in range(start + 1, end - 1):
+                j, title = self.role_at(k)
+                if title and k < j < end and doc[k].text[:1].isupper() and "." in self.phrase(k, j) \
+                        and looks_like_name(doc[j:end]) \
+                        and doc[j].pos_ == "PROPN" and doc[end - 1].lower_ not in self.lex.org_heads \
+                        and doc[end - 1].lower_ not in self.lex.unmistakable_org_heads:
+                    # "Navy Rear Adm. Ola Berg": a body, then a titled person ("Justice Department" is no person)
+                    self.from_entity(Span(doc, start, k, label="ORG"))
+                    self.from_entity(Span(doc, k, end, label="PERSON"))
+                    return
+        if ent.label_ == "ORG" and end - start >= 2 and doc[end - 1].text[:1].isupper():
+            j, rank = self.role_at(end - 1)
+            if rank and j > end and "." in self.phrase(end - 1, j):  # "Navy Rear" + "Adm. John Kirby", "U.S. Army Col" + ". Steve Warren"
+                end -= 1
+        role_start = next((k for k in range(max(start, end - 3), end) if self.role_at(k)[0] == end and self.role_at(k)[1]), end - 1)
+        if ent.label_ == "ORG" and end - start >= 2 and role_start > start and doc[role_start - 1].lower_ not in ("the", "of") \
+                and self.ends_in_role(end):  # "Office of the Prime Minister" keeps its title
             if end < len(doc) and doc[end].pos_ == "PROPN":
                 return  # "Homeland Security Secretary" before a name: a title, not an organisation
             end -= 1  # "State Department official": the department; the official is described apart
@@ -310,6 +327,8 @@ class MentionFinder:
         if self.outlet_service(start, end) or self.names_a_work(start, end):
             return
         text = self.phrase(start, end)
+        if folded(text) in lex.roles:
+            return  # "the Prime Minister": a title, the person it names is found apart
         if text.lower() in lex.not_actor_names or text.islower():
             return  # "security council" in "Ukrainian security council spokesman": no name
         if text in self.sites and not lex.lookup(text):

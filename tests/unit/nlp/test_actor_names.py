@@ -271,3 +271,12 @@ def test_weapon_designations_and_names_with_digits_are_no_actors(run):
     found = names(doc)
     assert not found & {"F-16s", "S-400", "Anderson Cooper 360"}
     assert {"Lockheed Martin", "Group of 20"} <= found
+
+
+def test_a_military_rank_cut_off_by_the_model_is_no_organisation_and_a_bare_title_no_actor(run):
+    doc = run("Navy Rear Adm. Ola Berg said the strikes continued. U.S. Army Col. Ian Dorsey said so. "
+              "The Prime Minister said no. The Office of the Prime Minister said so.")
+    found = names(doc)
+    assert {"Ola Berg", "Ian Dorsey", "Office of the Prime Minister"} <= found
+    assert actor_named(doc, "Ola Berg")["sector"] == "MIL"
+    assert not any(name.startswith(("Navy", "U.S. Army", "Army")) or name == "Prime Minister" for name in found)
