@@ -26,6 +26,7 @@ FORMER_WORDS = {"former", "ex", "ex-", "retired"}  # a former official is an eli
 PLACE_ADJECTIVE_ENDINGS = ("ean", "ian", "can", "ese", "ish", "ern", "tic")
 MAX_PHRASE = 6
 MODEL_DESIGNATION = re.compile(r"[A-Za-z]{1,4}-\d+[A-Za-z]?s?")  # "F-16s", "MiG-29", "S-400"
+STREET_WORDS = {"avenue", "street", "road", "boulevard", "highway"}  # not "park": Nina Park is a person
 FUNCTION_POS = {"PRON", "DET", "ADV", "ADP", "AUX", "CCONJ", "SCONJ", "PART", "VERB"}  # "Who", "Will", "May"
 # "With assistance by", "Additional reporting by", "Reporting by X; Editing by Y"
 CREDIT_LINE = re.compile(r"[\W_]*(?:with\s+)?(?:additional\s+)?(?:assistance|reporting|writing|editing|research)"
@@ -208,6 +209,8 @@ class MentionFinder:
         cand = Candidate(start, end, self.starts[start], self.starts[end - 1] + len(self.texts[end - 1]), text, kind, **kw)
         if not cand.name:
             cand.name = text
+        if "[" in cand.name or "]" in cand.name:  # "[John] Kerry": an editor's insertion is part of the name
+            cand.name = " ".join(cand.name.replace("[", " ").replace("]", " ").split())
         if kind == "organization" and self.texts[end - 1].lower() == "party":
             self.party_standing(cand)
         if kind == "organization":
@@ -678,8 +681,9 @@ class MentionFinder:
         if label == "PERSON":
             if any(ch.isdigit() for ch in span.text):
                 return None  # "F-16s", "Anderson Cooper 360": no person's name has digits
-            if len(span) >= 2 and span[-1].text[:1].isupper() and span[-1].lower_ in self.lex.territory_heads:
-                return None  # "Central Java Province": a place
+            if len(span) >= 2 and span[-1].text[:1].isupper() and (
+                    span[-1].lower_ in self.lex.territory_heads or span[-1].lower_ in STREET_WORDS):
+                return None  # "Central Java Province", "Tim Mei Avenue": a place
             if (span[0].pos_ in ("ADP", "ADV", "VERB", "DET") and not self.named_person_noun(span.start, span.end)) or (any(
                     t.text in self.lex.country_by_name or t.text in self.lex.country_by_demonym for t in span)
                     and not self.country_as_given_name(span.start, span.end)):

@@ -280,3 +280,13 @@ def test_a_military_rank_cut_off_by_the_model_is_no_organisation_and_a_bare_titl
     assert {"Ola Berg", "Ian Dorsey", "Office of the Prime Minister"} <= found
     assert actor_named(doc, "Ola Berg")["sector"] == "MIL"
     assert not any(name.startswith(("Navy", "U.S. Army", "Army")) or name == "Prime Minister" for name in found)
+
+
+def test_bracketed_insertions_streets_and_media_names(run):
+    doc = run('"We will not stop," [John] Okafor said. Protesters gathered on Tim Mei Avenue. The photo was by '
+              "Getty Images. Fairfax Media reported it.")
+    found = names(doc)
+    assert "John Okafor" in found and not any("]" in name for name in found)
+    assert "Tim Mei Avenue" not in found
+    assert actor_named(doc, "Getty Images")["kind"] == "organization"
+    assert actor_named(doc, "Fairfax Media")["sector"] == "MED"
