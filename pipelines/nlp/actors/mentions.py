@@ -26,6 +26,7 @@ FORMER_WORDS = {"former", "ex", "ex-", "retired"}  # a former official is an eli
 PLACE_ADJECTIVE_ENDINGS = ("ean", "ian", "can", "ese", "ish", "ern", "tic")
 MAX_PHRASE = 6
 MODEL_DESIGNATION = re.compile(r"[A-Za-z]{1,4}-\d+[A-Za-z]?s?")  # "F-16s", "MiG-29", "S-400"
+ORIGIN_PHRASES = {("originally", "from"), ("native", "of"), ("born", "in"), ("hails", "from")}
 STREET_WORDS = {"avenue", "street", "road", "boulevard", "highway"}  # not "park": Nina Park is a person
 FUNCTION_POS = {"PRON", "DET", "ADV", "ADP", "AUX", "CCONJ", "SCONJ", "PART", "VERB"}  # "Who", "Will", "May"
 # "With assistance by", "Additional reporting by", "Reporting by X; Editing by Y"
@@ -143,6 +144,7 @@ class MentionFinder:
         self.group_scan()
         self.contributors()
         self.untagged_affiliations()
+        self.origins()
         self.candidates.sort(key=lambda c: (c.start, -c.end))
         self.nicknames()
         return self.candidates
@@ -1068,6 +1070,21 @@ class MentionFinder:
                 if j + 1 < len(doc) and texts[j] == "-" and texts[j + 1][:1].isupper() and self.country_at(j + 1)[1] is None:
                     continue  # "Guinea-Lanta": a hyphenated name, not Guinea ("Russia-Ukraine" stays two)
                 self.country_phrase(i, j, iso3, how)
+
+    def origins(self) -> None:
+        """'Michelle Takahashi, who is originally from Taiwan', 'X, a native of Ghana', 'X, who
+        was born in Syria': where a person comes from is their country, unless a title says more."""
+        texts = self.texts
+        for cand in [c for c in self.candidates if c.kind == "person" and not c.affiliation_country]:
+            sent_end = self.sentences.of_token(cand.start_tok).end
+            for k in range(cand.end_tok, min(sent_end - 2, cand.end_tok + 6)):
+                pair = (texts[k].lower(), texts[k + 1].lower())
+                if pair in ORIGIN_PHRASES:
+                    at = k + 3 if texts[k + 2].lower() == "the" else k + 2
+                    iso3 = self.country_at(at)[1] if at < len(texts) else None
+                    if iso3:
+                        cand.affiliation_country = iso3
+                    break
 
     def untagged_affiliations(self) -> None:
         """'analyst Atilla Yesilada of Global Source Partners': a capitalised name after a person

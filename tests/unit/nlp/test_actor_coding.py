@@ -271,3 +271,13 @@ def test_a_council_or_committee_on_a_cause_is_an_ngo_and_no_body_of_a_namesake(r
     assert actor_named(doc, "Council for Democratic Reform")["sector"] == "NGO"
     assert actor_named(doc, "Danish Refugee Council")["sector"] == "NGO"
     assert (actor_named(doc, "European Council")["country"], actor_named(doc, "European Council")["sector"]) == ("IGO", "IGO")
+
+
+def test_where_a_person_comes_from_and_media_and_business_titles_code_them(run):
+    doc = run("Osaka-based bakery owner Lin Meiyu, who is originally from Taiwan, told reporters that rents "
+              "had doubled. Kofi Mensah, a native of Ghana, agreed in an interview with conservative radio host "
+              "Dale Rourke.")
+    lin = actor_named(doc, "Lin Meiyu")
+    assert (lin["country"], lin["sector"]) == ("TWN", "BUS")
+    assert actor_named(doc, "Kofi Mensah")["country"] == "GHA"
+    assert actor_named(doc, "Dale Rourke")["sector"] == "MED"
