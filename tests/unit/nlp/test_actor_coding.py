@@ -281,3 +281,11 @@ def test_where_a_person_comes_from_and_media_and_business_titles_code_them(run):
     assert (lin["country"], lin["sector"]) == ("TWN", "BUS")
     assert actor_named(doc, "Kofi Mensah")["country"] == "GHA"
     assert actor_named(doc, "Dale Rourke")["sector"] == "MED"
+
+
+def test_the_ball_in_a_countrys_court_is_an_idiom_and_a_bus_terminal_a_place(run):
+    doc = run("The ball is now in Russia's court when it comes to Ukraine, she said. Sellers gathered at the "
+              "Tirtonadi Bus Terminal in Solo.")
+    found = {a["name"] for a in doc._.pw_actors}
+    assert "Russia's court" not in found and "Tirtonadi Bus Terminal" not in found
+    assert "Russia" in found
