@@ -318,11 +318,8 @@ class ActorBuilder:
             canonical, listed = self.lex.countries[iso3]["name"], set(self.lex.countries[iso3]["names"])
             # as the article writes it when that is one of the country's names in full, no
             # shorter ("Democratic Republic of Congo"), else its usual name ("U.S." is United States)
-            def words(name: str) -> int:
-                return len([w for w in name.split() if w.lower() != "the"])
-
             written = [m.surface for m in actor.mentions if m.mention_kind == "name" and m.surface in listed
-                       and words(m.surface) >= words(canonical)]
+                       and words_without_the(m.surface) >= words_without_the(canonical)]
             actor.name = canonical if not written or canonical in written else max(written, key=len)
             actor.key_name = iso3
             actor.country = iso3
@@ -608,6 +605,10 @@ def repick_bare_surnames(owners: list[Actor], surname: str) -> None:
         owner.mentions.remove(m)
     for _, m in bare:
         pick_owner(owners, m.start, m.extras.get("generation")).mentions.append(m)
+
+
+def words_without_the(name: str) -> int:
+    return len([w for w in name.split() if w.lower() != "the"])
 
 
 def actor_record(actor: Actor, initials: bool = False) -> dict:

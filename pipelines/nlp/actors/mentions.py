@@ -320,9 +320,9 @@ class MentionFinder:
             j, rank = self.role_at(end - 1)
             if rank and j > end and "." in self.phrase(end - 1, j):  # "Navy Rear" + "Adm. John Kirby", "U.S. Army Col" + ". Steve Warren"
                 end -= 1
-        role_start = next((k for k in range(max(start, end - 3), end) if self.role_at(k)[0] == end and self.role_at(k)[1]), end - 1)
-        if ent.label_ == "ORG" and end - start >= 2 and role_start > start and doc[role_start - 1].lower_ not in ("the", "of") \
-                and self.ends_in_role(end):  # "Office of the Prime Minister" keeps its title
+        if ent.label_ == "ORG" and end - start >= 2 and self.ends_in_role(end) \
+                and start < (role_start := self.role_start(start, end)) \
+                and doc[role_start - 1].lower_ not in ("the", "of"):  # "Office of the Prime Minister" keeps its title
             if end < len(doc) and doc[end].pos_ == "PROPN":
                 return  # "Homeland Security Secretary" before a name: a title, not an organisation
             end -= 1  # "State Department official": the department; the official is described apart
@@ -523,6 +523,15 @@ class MentionFinder:
     def is_language(self, token: Token) -> bool:
         return token.text in self.lex.languages or token.text in self.lex.country_by_demonym
 
+    def role_start(self, start: int, end: int) -> int:
+        """Where the role ending at `end` starts ("Prime" of "Office of the Prime Minister"),
+        looking back up to three words but not before `start`; else the last word."""
+        for k in range(max(start, end - 3), end):
+            j, role = self.role_at(k)
+            if role and j == end:
+                return k
+        return end - 1
+
     def outlet_service(self, start: int, end: int) -> bool:
         """An outlet's language service is the outlet: "VOA Albanian", "BBC Persian" (the outlet,
         named so), "Urdu Service" of "VOA's Urdu Service" (nothing more than the outlet named
@@ -635,8 +644,8 @@ class MentionFinder:
         """Names the model took for persons or organisations that the article uses as places (or
         things): the "of" of a territory noun ("the kingdom of Kaabu"), a name in apposition with
         a territory, site or vehicle noun ("Solo, a city in Central Java", "the Jaffar Express, a
-        train") or described as one ("Kurecik is a radar base"), or a one-word gazetteer place that only ever follows
-        a locative preposition ("relocating to Okinawa")."""
+        train") or described as one ("Kurecik is a radar base"), or a one-word gazetteer place
+        that only ever follows a locative preposition ("relocating to Okinawa")."""
         from pipelines.nlp.places import resolve_place
 
         lex, places, located = self.lex, set(), {}
