@@ -374,17 +374,24 @@ def write_first_batch(path: Path) -> None:
         con.close()
 
 
+def insert_extraction(con, article_id: str, mentions: list[dict], quotes: list[dict], events: list[dict], *,
+                      version: str, run_id: str, extracted_at: datetime) -> None:
+    """An article's extracted rows and its extraction record, as the extraction writer stores them."""
+    insert(con, "nlp.actor_mentions", with_version(mentions, version))
+    insert(con, "nlp.quotes", with_version(quotes, version))
+    insert(con, "nlp.events", with_version(events, version))
+    insert(con, "nlp.article_extractions", [{
+        "article_id": article_id, "extractor_version": version, "run_id": run_id, "status": "extracted",
+        "reason": None, "extracted_at": extracted_at}])
+
+
 def replace_extraction(con, article_id: str, mentions: list[dict], quotes: list[dict], events: list[dict],
                        run_id: str) -> None:
     """What the extraction writer does on re-extraction: the article's rows are replaced."""
     for table in ("nlp.actor_mentions", "nlp.quotes", "nlp.events"):
         con.execute(f"delete from {table} where article_id = ?", [article_id])
-    insert(con, "nlp.actor_mentions", with_version(mentions, VERSION_2))
-    insert(con, "nlp.quotes", with_version(quotes, VERSION_2))
-    insert(con, "nlp.events", with_version(events, VERSION_2))
-    insert(con, "nlp.article_extractions", [{
-        "article_id": article_id, "extractor_version": VERSION_2, "run_id": run_id, "status": "extracted",
-        "reason": None, "extracted_at": T2_EXTRACT}])
+    insert_extraction(con, article_id, mentions, quotes, events, version=VERSION_2, run_id=run_id,
+                      extracted_at=T2_EXTRACT)
 
 
 A6_TEXT = (
@@ -500,12 +507,8 @@ def _identity_article(con, article_id: str, text: str, *, title: str, published:
         "source_path": "landing/kyiv.jsonl", "source_line": None, "source_kind": "jsonl",
         "file_sha256": h("file", "kyiv", article_id), "outlet": "Kyiv Wire", "url": None,
         "ingested_at": ingested_at}])
-    insert(con, "nlp.actor_mentions", with_version(mentions, version))
-    insert(con, "nlp.quotes", with_version(quotes, version))
-    insert(con, "nlp.events", with_version(events, version))
-    insert(con, "nlp.article_extractions", [{
-        "article_id": article_id, "extractor_version": version, "run_id": run_id, "status": "extracted",
-        "reason": None, "extracted_at": extracted_at}])
+    insert_extraction(con, article_id, mentions, quotes, events, version=version, run_id=run_id,
+                      extracted_at=extracted_at)
     for row in alias_rows(mentions):
         con.execute(
             "insert into nlp.actor_aliases values (?, ?, ?) "
